@@ -1,0 +1,57 @@
+package io.pulseboard.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.Map;
+
+/** What the operator observed of a stream. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AnalyticsStreamStatus {
+  @JsonPropertyDescription("The generation of the spec that this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, SchemaReady and IngestReady, each with a reason and a message.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The ClickHouse tables of the stream, by role: raw, 1m, 1h and 1d.")
+  private Map<String, String> tables;
+
+  @JsonPropertyDescription("How many schema changes have been applied to the tables.")
+  private Integer schemaVersion;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public Map<String, String> getTables() {
+    return tables;
+  }
+
+  public void setTables(Map<String, String> tables) {
+    this.tables = tables;
+  }
+
+  public Integer getSchemaVersion() {
+    return schemaVersion;
+  }
+
+  public void setSchemaVersion(Integer schemaVersion) {
+    this.schemaVersion = schemaVersion;
+  }
+}

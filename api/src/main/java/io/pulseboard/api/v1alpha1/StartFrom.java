@@ -1,0 +1,7 @@
+package io.pulseboard.api.v1alpha1;
+
+/** Where a new consumer group starts reading. */
+public enum StartFrom {
+  earliest,
+  latest
+}
