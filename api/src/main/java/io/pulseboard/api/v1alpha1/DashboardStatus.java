@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fabric8.kubernetes.api.model.Condition;
 
 /** What the operator observed of a dashboard. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
