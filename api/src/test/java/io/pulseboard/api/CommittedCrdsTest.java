@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommittedCrdsTest {
   private static final Path GENERATED = Path.of("target/classes/META-INF/fabric8");
   private static final Path COMMITTED = Path.of("../crds");
+  private static final Path CHART = Path.of("../helm/pulseboard/crds");
 
   @ParameterizedTest
   @ValueSource(strings = {"analyticsstreams", "dashboards"})
@@ -20,6 +21,9 @@ class CommittedCrdsTest {
     assertThat(Files.readString(COMMITTED.resolve(file)))
         .as("crds/%s drifted from the Java model; run ./pulseboard crds and commit the result", file)
         .isEqualTo(Files.readString(GENERATED.resolve(file)));
+    assertThat(Files.readString(CHART.resolve(file)))
+        .as("helm/pulseboard/crds/%s differs from crds/; run ./pulseboard crds and commit the result", file)
+        .isEqualTo(Files.readString(COMMITTED.resolve(file)));
   }
 
   @ParameterizedTest
