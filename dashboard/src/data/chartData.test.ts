@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { PanelData } from '../api/contract';
+import { toAlignedData } from './chartData';
+import { seriesName } from './labels';
+import { summarize } from './summary';
+
+const MIN = 60_000;
+
+// A REST answer as the query service sends it: grouped by country, the countries had events in
+// different minutes.
+const response: PanelData = {
+  panel: 'revenue',
+  granularity: '1m',
+  from: 0,
+  to: 4 * MIN,
+  series: [
+    { labels: { country: 'de' }, points: [[1 * MIN, 10], [3 * MIN, 30]] },
+    { labels: { country: 'fr' }, points: [[2 * MIN, 20], [3 * MIN, 31], [4 * MIN, 41]] },
+  ],
+};
+
+describe('toAlignedData', () => {
+  it('puts all series on the union of their timestamps, with null where a series has no bucket', () => {
+    expect(toAlignedData(response.series)).toEqual([
+      [1 * MIN, 2 * MIN, 3 * MIN, 4 * MIN],
+      [10, null, 30, null],
+      [null, 20, 31, 41],
+    ]);
+  });
+
+  it('keeps a single series as it is', () => {
+    expect(toAlignedData([{ labels: {}, points: [[MIN, 1], [2 * MIN, 2]] }])).toEqual([
+      [MIN, 2 * MIN],
+      [1, 2],
+    ]);
+  });
+
+  it('gives an empty x array when there is no data', () => {
+    expect(toAlignedData([])).toEqual([[]]);
+  });
+
+  it('turns a value that is not a finite number into a gap', () => {
+    const odd = [{ labels: {}, points: [[MIN, Number.NaN] as const, [2 * MIN, 2] as const] }];
+    expect(toAlignedData(odd)).toEqual([[MIN, 2 * MIN], [null, 2]]);
+  });
+});
+
+describe('seriesName', () => {
+  it('names a series by its label values in dimension order, or by the fallback when it has none', () => {
+    expect(seriesName({ country: 'de' }, 'Revenue')).toBe('de');
+    expect(seriesName({ platform: 'ios', country: 'de' }, 'Revenue')).toBe('de · ios');
+    expect(seriesName({}, 'Revenue')).toBe('Revenue');
+  });
+});
+
+describe('summarize', () => {
+  it('counts points over all series and reports the newest value', () => {
+    expect(summarize(response.series)).toEqual({ points: 5, last: 41, lastTime: 4 * MIN });
+  });
+
+  it('reports nothing for no data', () => {
+    expect(summarize([])).toEqual({ points: 0, last: null, lastTime: null });
+  });
+});

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { LiveStatus } from './LiveConnection';
+
+const TEXT: Record<LiveStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+};
+
+interface Props {
+  readonly status: LiveStatus;
+  /** When the last snapshot or delta arrived (epoch ms). */
+  readonly lastUpdate: number | null;
+}
+
+/** Connection state plus freshness ("updated 3 s ago"), so a stalled page does not pass for live. */
+export function LiveIndicator({ status, lastUpdate }: Props) {
+  const now = useNow(1000);
+  const age = lastUpdate === null ? null : Math.max(0, Math.round((now - lastUpdate) / 1000));
+  return (
+    <div className={`live live--${status}`} data-testid="live-status" data-status={status}>
+      <span className="live__dot" aria-hidden="true" />
+      {/* Only the state is announced; the ticking age would make a screen reader chatter. */}
+      <span role="status" aria-live="polite" aria-label={`Live updates: ${TEXT[status]}`}>
+        {TEXT[status]}
+      </span>
+      {age !== null && <span className="live__age">updated {age} s ago</span>}
+    </div>
+  );
+}
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
