@@ -32,6 +32,10 @@ final class ClickHouseConfig {
                   <default_profile>default</default_profile>
                   <default_database>default</default_database>
                   <mark_cache_size>268435456</mark_cache_size>
+                  <!-- A SIGTERM waits for idle keep-alive connections (up to 5 s, then ~7 s more for the query log
+                       flush); with the default 10 s timeout a stop took 11-12 s, with 2 s it takes ~3.5 s. Clients
+                       learn the timeout from the Keep-Alive header and do not reuse a connection the server closed. -->
+                  <keep_alive_timeout>2</keep_alive_timeout>
                   <!-- Kafka table engine: a new consumer group reads the backlog, and a restarted server does not
                        wait 30-80 s for its old group members to time out. -->
                   <kafka>

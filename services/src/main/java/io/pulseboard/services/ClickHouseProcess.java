@@ -20,7 +20,8 @@ public final class ClickHouseProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseProcess.class);
     static final Path SERVER_BINARY = Path.of("/usr/sbin/clickhouse-server");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    // Kafka engine tables with several consumers need 13-18 s to stop cleanly.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path workDir;
     private final int httpPort;
@@ -96,7 +97,7 @@ public final class ClickHouseProcess implements AutoCloseable {
 
     /**
      * GET /ping over HTTP/1.0 on a plain socket: the connection closes after the answer. An idle keep-alive
-     * connection (what java.net.http would leave behind) holds up the server's SIGTERM shutdown by ~3 s.
+     * connection (what java.net.http would leave behind) holds up the server's SIGTERM shutdown.
      */
     private boolean answersPing() {
         try (Socket socket = new Socket()) {
