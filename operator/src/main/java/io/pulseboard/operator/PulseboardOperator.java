@@ -1,5 +1,6 @@
 package io.pulseboard.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -48,14 +49,20 @@ public final class PulseboardOperator {
   }
 
   public static void main(String[] args) {
-    OperatorConfig config = OperatorConfig.fromEnv(System.getenv());
+    OperatorConfig config;
+    try {
+      config = OperatorConfig.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      LOG.error("Invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     KubernetesClient client = new KubernetesClientBuilder().build();
     Operator operator = start(client, config);
     operator.installShutdownHook(Duration.ofSeconds(30));
   }
 
-  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
-      Consumer<ControllerConfigurationOverrider<R>> namespaces(OperatorConfig config) {
+  private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> namespaces(OperatorConfig config) {
     return o -> {
       if (!config.watchedNamespaces().isEmpty()) {
         o.settingNamespaces(config.watchedNamespaces());

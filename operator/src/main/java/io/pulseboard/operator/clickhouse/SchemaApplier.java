@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a stream's ClickHouse objects to its schema: checks that existing tables have the expected
  * columns, then runs the DDL when any table or view is missing. When everything exists a reconcile costs
- * two catalogue reads and no DDL.
+ * three small reads (version and catalogue) and no DDL. The server version is where a dialect for modern
+ * servers will be chosen; today every server gets the floor dialect, whose DDL modern servers accept too.
  */
 public final class SchemaApplier {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaApplier.class);
@@ -25,10 +26,11 @@ public final class SchemaApplier {
   /**
    * Creates what is missing.
    *
-   * @return the names of the tables and views that were missing before
+   * @return the server's version
    * @throws UnsupportedSchemaChangeException when an existing table has other columns than the schema
    */
-  public List<String> apply(ClickHouseConnection connection, StreamSchema schema) {
+  public String apply(ClickHouseConnection connection, StreamSchema schema) {
+    String version = clickhouse.serverVersion(connection);
     Map<String, List<Column>> existing = clickhouse.columns(connection, schema.database());
     List<String> differences = SchemaDrift.differences(schema, existing);
     if (!differences.isEmpty()) {
@@ -37,9 +39,10 @@ public final class SchemaApplier {
     Set<String> tables = clickhouse.tables(connection, schema.database());
     List<String> missing = schema.objectNames().stream().filter(name -> !tables.contains(name)).toList();
     if (!missing.isEmpty()) {
-      LOG.info("Creating {} in database {} on {}", missing, schema.database(), connection.url());
+      LOG.info("Creating {} in database {} on ClickHouse {} at {}", missing, schema.database(), version,
+          connection.url());
       clickhouse.execute(connection, ddl.statements(schema));
     }
-    return missing;
+    return version;
   }
 }

@@ -66,14 +66,14 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
     Map<String, AnalyticsStream> streams = context.getSecondaryResources(AnalyticsStream.class).stream()
         .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity()));
     DashboardOutcome outcome = converge(dashboard, streams, context);
-    if (outcome.blocked() != null) {
-      LOG.info("Dashboard not ready: {}: {}", outcome.blocked().reason(), outcome.blocked().message());
-    }
     DashboardStatus next = DashboardStatuses.next(dashboard, outcome, clock.instant());
     UpdateControl<Dashboard> control;
     if (StatusDiff.same(dashboard.getStatus(), next)) {
       control = UpdateControl.noUpdate();
     } else {
+      if (outcome.blocked() != null) {
+        LOG.info("Dashboard not ready: {}: {}", outcome.blocked().reason(), outcome.blocked().message());
+      }
       dashboard.setStatus(next);
       control = UpdateControl.patchStatus(dashboard);
     }

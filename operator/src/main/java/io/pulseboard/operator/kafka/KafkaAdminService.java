@@ -28,16 +28,22 @@ public final class KafkaAdminService implements AutoCloseable {
 
   private final Map<String, Admin> admins = new ConcurrentHashMap<>();
 
-  public TopicCheck ensureTopics(String bootstrapServers, String sourceTopic, String deadLetterTopic) {
+  /**
+   * Checks the source topic and, when it exists, makes sure the dead-letter topic does too.
+   *
+   * @return whether the source topic exists
+   * @throws KafkaUnavailableException when Kafka does not answer or refuses
+   */
+  public boolean ensureTopics(String bootstrapServers, String sourceTopic, String deadLetterTopic) {
     Admin admin = admin(bootstrapServers);
     Optional<TopicDescription> source = describe(admin, bootstrapServers, sourceTopic);
     if (source.isEmpty()) {
-      return TopicCheck.sourceMissing();
+      return false;
     }
-    int partitions = source.get().partitions().size();
-    boolean created = describe(admin, bootstrapServers, deadLetterTopic).isEmpty()
-        && create(admin, bootstrapServers, deadLetterTopic, partitions);
-    return new TopicCheck(true, partitions, created);
+    if (describe(admin, bootstrapServers, deadLetterTopic).isEmpty()) {
+      create(admin, bootstrapServers, deadLetterTopic, source.get().partitions().size());
+    }
+    return true;
   }
 
   @Override
@@ -57,17 +63,16 @@ public final class KafkaAdminService implements AutoCloseable {
     }
   }
 
-  private boolean create(Admin admin, String bootstrapServers, String topic, int partitions) {
+  private void create(Admin admin, String bootstrapServers, String topic, int partitions) {
     try {
       // replication factor: the broker's default
       await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all());
       LOG.info("Created dead-letter topic {} with {} partitions on {}", topic, partitions, bootstrapServers);
-      return true;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof TopicExistsException) {
-        return false;
+      // another operator replica may have created it a moment ago
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw unavailable(bootstrapServers, "creating topic " + topic, e.getCause());
       }
-      throw unavailable(bootstrapServers, "creating topic " + topic, e.getCause());
     }
   }
 

@@ -24,7 +24,6 @@ import io.pulseboard.operator.clickhouse.UnsupportedSchemaChangeException;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.kafka.KafkaAdminService;
 import io.pulseboard.operator.kafka.KafkaUnavailableException;
-import io.pulseboard.operator.kafka.TopicCheck;
 import io.pulseboard.operator.status.Problem;
 import io.pulseboard.operator.status.Reason;
 import io.pulseboard.operator.status.ReconcileProblem;
@@ -73,15 +72,15 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
   @Override
   public UpdateControl<AnalyticsStream> reconcile(AnalyticsStream stream, Context<AnalyticsStream> context) {
     StreamOutcome outcome = converge(stream, context);
-    if (outcome.blocked() != null) {
-      LOG.info("Stream not ready: {}: {}", outcome.blocked().reason(), outcome.blocked().message());
-    }
     AnalyticsStreamStatus next = StreamStatuses.next(stream, outcome,
         context.getSecondaryResource(Deployment.class), clock.instant());
     UpdateControl<AnalyticsStream> control;
     if (StatusDiff.same(stream.getStatus(), next)) {
       control = UpdateControl.noUpdate();
     } else {
+      if (outcome.blocked() != null) {
+        LOG.info("Stream not ready: {}: {}", outcome.blocked().reason(), outcome.blocked().message());
+      }
       stream.setStatus(next);
       control = UpdateControl.patchStatus(stream);
     }
@@ -95,7 +94,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       Context<AnalyticsStream> context, Exception e) {
     LOG.warn("Reconcile failed", e);
     Problem problem = new Problem(Reason.ReconcileError, String.valueOf(e.getMessage()));
-    AnalyticsStreamStatus next = StreamStatuses.next(stream, new StreamOutcome(problem, null),
+    AnalyticsStreamStatus next = StreamStatuses.next(stream, StreamOutcome.blockedBeforeSchema(problem),
         context.getSecondaryResource(Deployment.class), clock.instant());
     if (StatusDiff.same(stream.getStatus(), next)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
@@ -117,8 +116,8 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     try {
       ClickHouseConnection connection =
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
-      applySchema(connection, streamSchema);
-      outcome = new StreamOutcome(null, tables(names, streamSchema));
+      String serverVersion = applySchema(connection, streamSchema);
+      outcome = new StreamOutcome(null, tables(names, streamSchema), serverVersion);
     } catch (ReconcileProblem p) {
       return StreamOutcome.blockedBeforeSchema(new Problem(p.reason(), p.getMessage()));
     }
@@ -132,9 +131,9 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     }
   }
 
-  private void applySchema(ClickHouseConnection connection, StreamSchema streamSchema) {
+  private String applySchema(ClickHouseConnection connection, StreamSchema streamSchema) {
     try {
-      schema.apply(connection, streamSchema);
+      return schema.apply(connection, streamSchema);
     } catch (ClickHouseUnavailableException e) {
       throw new ReconcileProblem(Reason.ClickHouseUnavailable, e.getMessage(), e);
     } catch (ClickHouseRejectedException e) {
@@ -145,13 +144,13 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
   }
 
   private void checkTopics(IngestPipeline pipeline) {
-    TopicCheck check;
+    boolean sourceExists;
     try {
-      check = kafka.ensureTopics(pipeline.bootstrapServers(), pipeline.topic(), pipeline.deadLetterTopic());
+      sourceExists = kafka.ensureTopics(pipeline.bootstrapServers(), pipeline.topic(), pipeline.deadLetterTopic());
     } catch (KafkaUnavailableException e) {
       throw new ReconcileProblem(Reason.KafkaUnavailable, e.getMessage(), e);
     }
-    if (!check.sourceExists()) {
+    if (!sourceExists) {
       throw new ReconcileProblem(Reason.SourceTopicMissing, "topic " + pipeline.topic() + " does not exist on "
           + pipeline.bootstrapServers() + "; checking again every " + RETRY_AFTER.toSeconds() + " s");
     }

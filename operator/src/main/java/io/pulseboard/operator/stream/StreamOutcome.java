@@ -8,15 +8,16 @@ import java.util.Map;
  *
  * @param blocked the step that failed, or null when every step succeeded
  * @param tables the stream's tables by role when the schema is in place, else null
+ * @param serverVersion the ClickHouse version when the schema is in place, else null
  */
-record StreamOutcome(Problem blocked, Map<String, String> tables) {
+record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
 
   static StreamOutcome blockedBeforeSchema(Problem problem) {
-    return new StreamOutcome(problem, null);
+    return new StreamOutcome(problem, null, null);
   }
 
   StreamOutcome blockedBy(Problem problem) {
-    return new StreamOutcome(problem, tables);
+    return new StreamOutcome(problem, tables, serverVersion);
   }
 
   boolean schemaApplied() {

@@ -53,7 +53,8 @@ final class StreamStatuses {
   private static DesiredCondition schemaReady(StreamOutcome outcome) {
     if (outcome.schemaApplied()) {
       return isTrue(ConditionType.SchemaReady, Reason.SchemaApplied,
-          "the raw table, " + (outcome.tables().size() - 1) + " rollups and their views exist");
+          "the raw table, " + (outcome.tables().size() - 1) + " rollups and their views exist on ClickHouse "
+              + outcome.serverVersion());
     }
     return isFalse(ConditionType.SchemaReady, outcome.blocked().reason(), outcome.blocked().message());
   }

@@ -21,19 +21,22 @@ import org.junit.jupiter.api.Test;
 class StreamStatusesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
-  private static final Map<String, String> TABLES = Map.of("raw", "quickstart.checkout_raw");
+  private static final Map<String, String> TABLES = Map.of("raw", "quickstart.checkout_raw",
+      "1m", "quickstart.checkout_1m", "1h", "quickstart.checkout_1h", "1d", "quickstart.checkout_1d");
 
   @Test
   void aStreamWithEverythingInPlaceIsReadyWhileItsPodsStart() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 3L);
 
-    AnalyticsStreamStatus status = StreamStatuses.next(stream, new StreamOutcome(null, TABLES),
+    AnalyticsStreamStatus status = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
         Optional.of(deployment(2, null)), T0);
 
     assertThat(status.getObservedGeneration()).isEqualTo(3L);
     assertThat(condition(status, ConditionType.Ready)).extracting(Condition::getStatus, Condition::getReason)
         .containsExactly("True", "Reconciled");
-    assertThat(condition(status, ConditionType.SchemaReady).getReason()).isEqualTo("SchemaApplied");
+    assertThat(condition(status, ConditionType.SchemaReady))
+        .extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly("SchemaApplied", "the raw table, 3 rollups and their views exist on ClickHouse 18.16.1");
     assertThat(condition(status, ConditionType.IngestReady))
         .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
         .containsExactly("False", "IngestStarting", "0 of 2 ingest replicas available");
@@ -44,7 +47,7 @@ class StreamStatusesTest {
   @Test
   void ingestIsReadyWhenAllReplicasAreAvailable() {
     AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
-        new StreamOutcome(null, TABLES), Optional.of(deployment(2, 2)), T0);
+        new StreamOutcome(null, TABLES, "18.16.1"), Optional.of(deployment(2, 2)), T0);
 
     assertThat(condition(status, ConditionType.IngestReady).getReason()).isEqualTo("IngestAvailable");
   }
@@ -54,7 +57,7 @@ class StreamStatusesTest {
     Problem missing = new Problem(Reason.SourceTopicMissing, "topic t does not exist");
 
     AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
-        new StreamOutcome(missing, TABLES), Optional.empty(), T0);
+        new StreamOutcome(missing, TABLES, "18.16.1"), Optional.empty(), T0);
 
     assertThat(condition(status, ConditionType.Ready).getReason()).isEqualTo("SourceTopicMissing");
     assertThat(condition(status, ConditionType.SchemaReady).getStatus()).isEqualTo("True");
@@ -64,7 +67,7 @@ class StreamStatusesTest {
   @Test
   void anUnchangedOutcomeLaterGivesAnIdenticalStatus() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
-    StreamOutcome outcome = new StreamOutcome(null, TABLES);
+    StreamOutcome outcome = new StreamOutcome(null, TABLES, "18.16.1");
     stream.setStatus(StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T0));
 
     AnalyticsStreamStatus later = StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T1);
@@ -75,10 +78,10 @@ class StreamStatusesTest {
   @Test
   void onlyAFlipMovesTheTransitionTime() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
-    stream.setStatus(StreamStatuses.next(stream, new StreamOutcome(null, TABLES),
+    stream.setStatus(StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
         Optional.of(deployment(1, null)), T0));
 
-    AnalyticsStreamStatus later = StreamStatuses.next(stream, new StreamOutcome(null, TABLES),
+    AnalyticsStreamStatus later = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
         Optional.of(deployment(1, 1)), T1);
 
     assertThat(condition(later, ConditionType.Ready).getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
