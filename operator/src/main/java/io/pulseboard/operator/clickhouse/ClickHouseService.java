@@ -1,0 +1,146 @@
+package io.pulseboard.operator.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.command.CommandResponse;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All SQL the operator sends to ClickHouse. Uses client-v2 with server response compression off (the LZ4
+ * responses of 18.16 are empty) and parses {@code FORMAT JSONEachRow} answers itself, which works on every
+ * server version. One client per connection, reused across reconciles.
+ */
+public final class ClickHouseService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ClickHouseService.class);
+  private static final long TIMEOUT_SECONDS = 30;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<ClickHouseConnection, Client> clients = new ConcurrentHashMap<>();
+
+  /** Runs the statements in order, stopping at the first failure. */
+  public void execute(ClickHouseConnection connection, List<String> statements) {
+    Client client = client(connection);
+    for (String statement : statements) {
+      CommandResponse response = await(connection, () -> client.execute(statement));
+      closeQuietly(response);
+    }
+  }
+
+  /** Names of the tables and views of {@code database}; empty when the database does not exist. */
+  public Set<String> tables(ClickHouseConnection connection, String database) {
+    Set<String> names = new TreeSet<>();
+    rows(connection, "SELECT name FROM system.tables WHERE database = " + SqlLiterals.string(database)
+        + " FORMAT JSONEachRow").forEach(row -> names.add(row.get("name").asText()));
+    return names;
+  }
+
+  /** The columns of every table and view of {@code database}, by table name, in table order. */
+  public Map<String, List<Column>> columns(ClickHouseConnection connection, String database) {
+    Map<String, List<Column>> tables = new LinkedHashMap<>();
+    rows(connection, "SELECT table, name, type FROM system.columns WHERE database = "
+        + SqlLiterals.string(database) + " FORMAT JSONEachRow")
+        .forEach(row -> tables.computeIfAbsent(row.get("table").asText(), t -> new ArrayList<>())
+            .add(new Column(row.get("name").asText(), row.get("type").asText())));
+    return tables;
+  }
+
+  /** The server's version, such as 18.16.1. */
+  public String serverVersion(ClickHouseConnection connection) {
+    return rows(connection, "SELECT version() AS version FORMAT JSONEachRow").get(0).get("version").asText();
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(Client::close);
+    clients.clear();
+  }
+
+  private List<JsonNode> rows(ClickHouseConnection connection, String sql) {
+    Client client = client(connection);
+    try (QueryResponse response = await(connection, () -> client.query(sql));
+        InputStream in = response.getInputStream();
+        MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
+      return it.readAll();
+    } catch (ClickHouseUnavailableException | ClickHouseRejectedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ClickHouseUnavailableException("reading from ClickHouse at " + connection.url() + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  // a command's response holds only summary counters; closing it releases the HTTP connection
+  private static void closeQuietly(CommandResponse response) {
+    try {
+      response.close();
+    } catch (Exception e) {
+      LOG.debug("Closing a ClickHouse response failed", e);
+    }
+  }
+
+  private Client client(ClickHouseConnection connection) {
+    return clients.computeIfAbsent(connection, c -> {
+      LOG.info("Connecting to ClickHouse at {} as {}", c.url(), c.user());
+      return new Client.Builder()
+          .addEndpoint(c.url())
+          .setUsername(c.user())
+          .setPassword(c.password())
+          .compressServerResponse(false)
+          .setConnectTimeout(5, ChronoUnit.SECONDS)
+          .setSocketTimeout(TIMEOUT_SECONDS, ChronoUnit.SECONDS)
+          .build();
+    });
+  }
+
+  private static <T> T await(ClickHouseConnection connection, Supplier<CompletableFuture<T>> call) {
+    CompletableFuture<T> future = null;
+    try {
+      future = call.get();
+      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClickHouseUnavailableException("interrupted while waiting for ClickHouse", e);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new ClickHouseUnavailableException("ClickHouse at " + connection.url() + " did not answer within "
+          + TIMEOUT_SECONDS + " s", e);
+    } catch (ExecutionException e) {
+      throw translate(connection, e.getCause());
+    } catch (RuntimeException e) {
+      throw translate(connection, e);
+    }
+  }
+
+  private static RuntimeException translate(ClickHouseConnection connection, Throwable cause) {
+    if (cause instanceof ServerException server) {
+      return new ClickHouseRejectedException("ClickHouse error " + server.getCode() + ": " + firstLine(server), server);
+    }
+    return new ClickHouseUnavailableException("cannot reach ClickHouse at " + connection.url() + ": "
+        + firstLine(cause), cause);
+  }
+
+  private static String firstLine(Throwable t) {
+    String message = String.valueOf(t.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

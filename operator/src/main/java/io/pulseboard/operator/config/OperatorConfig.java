@@ -1,0 +1,97 @@
+package io.pulseboard.operator.config;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's settings, loaded once at start.
+ *
+ * @param defaultKafkaBootstrap Kafka for streams that name no bootstrap servers; null when there is none
+ * @param useServerSideApply whether to write resources with Server-Side Apply; off against API servers
+ *     that lack it, such as the fabric8 mock server of local mode
+ * @param watchedNamespaces namespaces to watch; empty watches all
+ * @param ingestImage image of the ingest workers
+ * @param queryImage image of the query services
+ */
+public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSideApply,
+    Set<String> watchedNamespaces, String ingestImage, String queryImage) {
+
+  public static final String KAFKA_BOOTSTRAP = "PULSEBOARD_KAFKA_BOOTSTRAP";
+  public static final String USE_SSA = "PULSEBOARD_SSA";
+  public static final String WATCH_NAMESPACES = "PULSEBOARD_NAMESPACES";
+  public static final String INGEST_IMAGE = "PULSEBOARD_INGEST_IMAGE";
+  public static final String QUERY_IMAGE = "PULSEBOARD_QUERY_IMAGE";
+
+  private static final String IMAGE_REPOSITORY = "ghcr.io/pulseboard/";
+  private static final Pattern BOOTSTRAP = Pattern.compile("[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5}(,[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5})*");
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
+
+  public OperatorConfig {
+    if (defaultKafkaBootstrap != null && !BOOTSTRAP.matcher(defaultKafkaBootstrap).matches()) {
+      throw new IllegalArgumentException(KAFKA_BOOTSTRAP + " '" + defaultKafkaBootstrap
+          + "' is not a comma-separated host:port list");
+    }
+    watchedNamespaces = Set.copyOf(watchedNamespaces);
+    for (String namespace : watchedNamespaces) {
+      if (!NAMESPACE.matcher(namespace).matches()) {
+        throw new IllegalArgumentException(WATCH_NAMESPACES + ": '" + namespace + "' is not a namespace name");
+      }
+    }
+    requireImage(INGEST_IMAGE, ingestImage);
+    requireImage(QUERY_IMAGE, queryImage);
+  }
+
+  /** Settings for an in-process operator against a local API server without Server-Side Apply. */
+  public static OperatorConfig local(String kafkaBootstrap) {
+    return new OperatorConfig(kafkaBootstrap, false, Set.of(), defaultImage("runtime-ingest"),
+        defaultImage("runtime-query"));
+  }
+
+  /** Reads the settings from environment variables; every variable is optional. */
+  public static OperatorConfig fromEnv(Map<String, String> env) {
+    return new OperatorConfig(
+        blankToNull(env.get(KAFKA_BOOTSTRAP)),
+        parseBoolean(USE_SSA, env.getOrDefault(USE_SSA, "true")),
+        parseNamespaces(env.getOrDefault(WATCH_NAMESPACES, "")),
+        orDefault(env.get(INGEST_IMAGE), defaultImage("runtime-ingest")),
+        orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")));
+  }
+
+  /** {@code ghcr.io/pulseboard/<component>:<operator version>}. */
+  public static String defaultImage(String component) {
+    return IMAGE_REPOSITORY + component + ":" + OperatorVersion.current();
+  }
+
+  private static boolean parseBoolean(String name, String value) {
+    return switch (value.trim()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+    };
+  }
+
+  private static Set<String> parseNamespaces(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static void requireImage(String name, String image) {
+    if (image == null || !IMAGE.matcher(image).matches()) {
+      throw new IllegalArgumentException(name + " must be an image reference without spaces, not '" + image + "'");
+    }
+  }
+
+  private static String orDefault(String value, String fallback) {
+    String v = blankToNull(value);
+    return v == null ? fallback : v;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

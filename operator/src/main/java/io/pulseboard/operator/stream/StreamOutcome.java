@@ -1,0 +1,26 @@
+package io.pulseboard.operator.stream;
+
+import io.pulseboard.operator.status.Problem;
+import java.util.Map;
+
+/**
+ * How far one reconcile of a stream got.
+ *
+ * @param blocked the step that failed, or null when every step succeeded
+ * @param tables the stream's tables by role when the schema is in place, else null
+ * @param serverVersion the ClickHouse version when the schema is in place, else null
+ */
+record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
+
+  static StreamOutcome blockedBeforeSchema(Problem problem) {
+    return new StreamOutcome(problem, null, null);
+  }
+
+  StreamOutcome blockedBy(Problem problem) {
+    return new StreamOutcome(problem, tables, serverVersion);
+  }
+
+  boolean schemaApplied() {
+    return tables != null;
+  }
+}

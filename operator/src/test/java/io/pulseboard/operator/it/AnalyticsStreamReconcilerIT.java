@@ -1,0 +1,315 @@
+package io.pulseboard.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.pulseboard.api.pipeline.IngestPipeline;
+import io.pulseboard.api.pipeline.PipelineJson;
+import io.pulseboard.api.pipeline.QueryPipeline;
+import io.pulseboard.api.v1alpha1.AnalyticsStream;
+import io.pulseboard.api.v1alpha1.Condition;
+import io.pulseboard.api.v1alpha1.Dashboard;
+import io.pulseboard.operator.PulseboardOperator;
+import io.pulseboard.operator.clickhouse.ClickHouseConnection;
+import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.config.OperatorConfig;
+import io.pulseboard.operator.status.ConditionType;
+import io.pulseboard.operator.status.Conditions;
+import io.pulseboard.operator.testing.Examples;
+import io.pulseboard.operator.testing.LocalApiServer;
+import io.pulseboard.services.Endpoints;
+import io.pulseboard.services.SharedServices;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The operator in-process against the CRUD mock API server, with real ClickHouse and Kafka: what a user
+ * sees after applying the quickstart stream and dashboards.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsStreamReconcilerIT {
+  private static final String NS = "default";
+  private static final Duration READY_WITHIN = Duration.ofSeconds(20);
+
+  /** A database and topic prefix of this class alone, so reruns and other classes do not interfere. */
+  private final String run = "op" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private final String database = run;
+  private final String topic = run + ".checkout";
+
+  private Endpoints services;
+  private LocalApiServer api;
+  private KubernetesClient client;
+  private Operator operator;
+  private ClickHouseService clickhouse;
+  private ClickHouseConnection connection;
+  private Admin kafka;
+
+  @BeforeAll
+  void startOperatorAndApplyQuickstart() throws Exception {
+    services = SharedServices.endpoints();
+    connection = new ClickHouseConnection(services.clickhouseHttp(), "default", "");
+    clickhouse = new ClickHouseService();
+    kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap()));
+    kafka.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+
+    api = LocalApiServer.start();
+    client = api.client();
+    client.resource(secret("clickhouse", Map.of("url", services.clickhouseHttp()))).create();
+    client.resource(secret("redis", Map.of("url", services.redis()))).create();
+    operator = PulseboardOperator.start(client, OperatorConfig.local(services.kafkaBootstrap()));
+
+    client.resource(quickstartStream("checkout", topic)).create();
+    awaitReady(AnalyticsStream.class, "checkout");
+  }
+
+  @AfterAll
+  void stop() {
+    if (operator != null) {
+      operator.stop();
+    }
+    if (api != null) {
+      api.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (clickhouse != null) {
+      clickhouse.close();
+    }
+  }
+
+  @Test
+  void theQuickstartStreamGetsItsTablesViewsTopicsAndIngestWorkload() throws Exception {
+    AnalyticsStream stream = stream("checkout");
+
+    assertThat(stream.getStatus().getObservedGeneration()).isNotNull()
+        .isEqualTo(stream.getMetadata().getGeneration());
+    assertThat(condition(stream, ConditionType.SchemaReady)).extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly("SchemaApplied", "the raw table, 3 rollups and their views exist on ClickHouse 18.16.1");
+    assertThat(stream.getStatus().getTables()).containsExactly(
+        Map.entry("raw", database + ".checkout_raw"), Map.entry("1m", database + ".checkout_1m"),
+        Map.entry("1h", database + ".checkout_1h"), Map.entry("1d", database + ".checkout_1d"));
+    assertThat(stream.getStatus().getSchemaVersion()).isEqualTo(1);
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("checkout_"))
+        .containsExactlyInAnyOrder("checkout_raw",
+        "checkout_1m", "checkout_1h", "checkout_1d", "checkout_1m_mv", "checkout_1h_mv", "checkout_1d_mv");
+    assertThat(kafka.describeTopics(List.of(topic + ".dlq")).allTopicNames().get().get(topic + ".dlq")
+        .partitions()).hasSize(3);
+
+    ConfigMap configMap = client.configMaps().inNamespace(NS).withName("checkout-ingest").get();
+    IngestPipeline pipeline = PipelineJson.read(configMap.getData().get("ingest.json"), IngestPipeline.class);
+    assertThat(pipeline.bootstrapServers()).isEqualTo(services.kafkaBootstrap());
+    assertThat(pipeline.database()).isEqualTo(database);
+    assertThat(pipeline.rawTable()).isEqualTo("checkout_raw");
+    assertThat(pipeline.deadLetterTopic()).isEqualTo(topic + ".dlq");
+    assertThat(configMap.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getKind()).isEqualTo("AnalyticsStream"))
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("checkout"));
+
+    Deployment deployment = client.apps().deployments().inNamespace(NS).withName("checkout-ingest").get();
+    assertThat(deployment.getMetadata().getLabels()).containsAllEntriesOf(Map.of(
+        "app.kubernetes.io/name", "pulseboard-ingest", "app.kubernetes.io/instance", "checkout",
+        "app.kubernetes.io/managed-by", "pulseboard-operator"));
+    assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("checkout"));
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("ghcr.io/pulseboard/runtime-ingest:0.1.0-SNAPSHOT");
+    assertThat(env(container, "CLICKHOUSE_URL").getValueFrom().getSecretKeyRef().getName()).isEqualTo("clickhouse");
+  }
+
+  @Test
+  void aSecondReconcileChangesNothing() {
+    AnalyticsStream before = stream("checkout");
+    Set<String> tablesBefore = clickhouse.tables(connection, database);
+    ConfigMap configMap = client.configMaps().inNamespace(NS).withName("checkout-ingest").get();
+
+    // deleting a dependent triggers a full reconcile of the stream, which writes the ConfigMap again
+    client.resource(configMap).delete();
+    await().atMost(READY_WITHIN).until(() -> {
+      ConfigMap again = client.configMaps().inNamespace(NS).withName("checkout-ingest").get();
+      return again != null && !again.getMetadata().getUid().equals(configMap.getMetadata().getUid());
+    });
+
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() ->
+        stream("checkout").getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion()));
+    assertThat(clickhouse.tables(connection, database)).isEqualTo(tablesBefore);
+    assertThat(stream("checkout").getStatus().getConditions()).isEqualTo(before.getStatus().getConditions());
+  }
+
+  @Test
+  void ingestReadyFollowsTheDeploymentsAvailableReplicas() {
+    Deployment deployment = client.apps().deployments().inNamespace(NS).withName("checkout-ingest").get();
+    assertThat(condition(stream("checkout"), ConditionType.IngestReady).getReason()).isEqualTo("IngestStarting");
+
+    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1)
+        .withAvailableReplicas(1).build());
+    client.resource(deployment).updateStatus();
+
+    await().atMost(READY_WITHIN).untilAsserted(() ->
+        assertThat(condition(stream("checkout"), ConditionType.IngestReady))
+            .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+            .containsExactly("True", "IngestAvailable", "1 of 1 ingest replicas available"));
+  }
+
+  @Test
+  void aMissingSourceTopicIsReportedUntilItAppears() throws Exception {
+    String lateTopic = run + ".late";
+    client.resource(quickstartStream("late", lateTopic)).create();
+
+    await().atMost(READY_WITHIN).untilAsserted(() ->
+        assertThat(condition(stream("late"), ConditionType.Ready))
+            .extracting(Condition::getStatus, Condition::getReason)
+            .containsExactly("False", "SourceTopicMissing"));
+    assertThat(condition(stream("late"), ConditionType.SchemaReady).getStatus()).isEqualTo("True");
+    assertThat(condition(stream("late"), ConditionType.Ready).getMessage()).contains(lateTopic);
+    assertThat(client.apps().deployments().inNamespace(NS).withName("late-ingest").get()).isNull();
+
+    kafka.createTopics(List.of(new NewTopic(lateTopic, 2, (short) 1))).all().get();
+
+    awaitReady(AnalyticsStream.class, "late");
+    assertThat(client.apps().deployments().inNamespace(NS).withName("late-ingest").get()).isNotNull();
+  }
+
+  @Test
+  void aStreamWithSqlInANameIsInvalidAndRunsNoDdl() {
+    String otherDatabase = run + "_evil";
+    AnalyticsStream evil = quickstartStream("evil", topic);
+    evil.getSpec().getClickhouse().setDatabase(otherDatabase);
+    evil.getSpec().getDimensions().get(0).setName("country` String) ENGINE=Log; --");
+    client.resource(evil).create();
+
+    await().atMost(READY_WITHIN).untilAsserted(() ->
+        assertThat(condition(stream("evil"), ConditionType.Ready))
+            .extracting(Condition::getStatus, Condition::getReason)
+            .containsExactly("False", "InvalidSpec"));
+    assertThat(condition(stream("evil"), ConditionType.Ready).getMessage()).startsWith("spec.dimensions[0].name");
+    assertThat(clickhouse.columns(connection, otherDatabase)).isEmpty();
+    assertThat(client.configMaps().inNamespace(NS).withName("evil-ingest").get()).isNull();
+  }
+
+  @Test
+  void aDashboardNamingAnUnknownMeasureIsNotReady() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getMetadata().setName("typo");
+    dashboard.getSpec().getPanels().get(1).setMeasure("revenu");
+    client.resource(dashboard).create();
+
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      Dashboard d = dashboard("typo");
+      assertThat(condition(d, ConditionType.Ready))
+          .extracting(Condition::getStatus, Condition::getReason)
+          .containsExactly("False", "UnknownMeasure");
+      assertThat(condition(d, ConditionType.Ready).getMessage()).startsWith("panel revenue: ");
+      assertThat(condition(d, ConditionType.PanelsValid).getReason()).isEqualTo("UnknownMeasure");
+    });
+    assertThat(client.apps().deployments().inNamespace(NS).withName("typo-query").get()).isNull();
+  }
+
+  @Test
+  void aValidDashboardGetsItsQueryWorkload() {
+    client.resource(Examples.quickstartDashboard()).create();
+
+    awaitReady(Dashboard.class, "checkout-health");
+    Dashboard dashboard = dashboard("checkout-health");
+    assertThat(dashboard.getStatus().getUrl()).isEqualTo("http://checkout-health-query.default.svc:8080/");
+    assertThat(dashboard.getStatus().getObservedGeneration()).isNotNull()
+        .isEqualTo(dashboard.getMetadata().getGeneration());
+
+    ConfigMap configMap = client.configMaps().inNamespace(NS).withName("checkout-health-query").get();
+    QueryPipeline pipeline = PipelineJson.read(configMap.getData().get("query.json"), QueryPipeline.class);
+    assertThat(pipeline.panels()).hasSize(3);
+    assertThat(pipeline.streams()).singleElement()
+        .satisfies(s -> assertThat(s.database()).isEqualTo(database))
+        .satisfies(s -> assertThat(s.granularities()).containsExactly("1m", "1h", "1d"));
+
+    Deployment deployment = client.apps().deployments().inNamespace(NS).withName("checkout-health-query").get();
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("ghcr.io/pulseboard/runtime-query:0.1.0-SNAPSHOT");
+    assertThat(env(container, "REDIS_URL").getValueFrom().getSecretKeyRef().getName()).isEqualTo("redis");
+
+    Service service = client.services().inNamespace(NS).withName("checkout-health-query").get();
+    assertThat(service.getSpec().getPorts()).singleElement()
+        .satisfies(p -> assertThat(p.getName()).isEqualTo("http"))
+        .satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
+  }
+
+  @Test
+  void aDashboardWaitingForItsStreamBecomesReadyWhenTheStreamDoes() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getMetadata().setName("early");
+    dashboard.getSpec().getPanels().forEach(p -> p.setStream("orders"));
+    client.resource(dashboard).create();
+    await().atMost(READY_WITHIN).untilAsserted(() ->
+        assertThat(condition(dashboard("early"), ConditionType.Ready).getReason()).isEqualTo("UnknownStream"));
+
+    client.resource(quickstartStream("orders", topic)).create();
+
+    awaitReady(Dashboard.class, "early");
+  }
+
+  private AnalyticsStream quickstartStream(String name, String sourceTopic) {
+    AnalyticsStream stream = Examples.quickstartStream();
+    stream.getMetadata().setName(name);
+    stream.getSpec().getClickhouse().setDatabase(database);
+    stream.getSpec().getSource().getKafka().setTopic(sourceTopic);
+    return stream;
+  }
+
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> void awaitReady(Class<T> type, String name) {
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      T resource = client.resources(type).inNamespace(NS).withName(name).get();
+      List<Condition> conditions = type == AnalyticsStream.class
+          ? (((AnalyticsStream) resource).getStatus() == null ? null : ((AnalyticsStream) resource).getStatus().getConditions())
+          : (((Dashboard) resource).getStatus() == null ? null : ((Dashboard) resource).getStatus().getConditions());
+      assertThat(Conditions.find(conditions, ConditionType.Ready)).as(type.getSimpleName() + " " + name)
+          .extracting(Condition::getStatus).isEqualTo("True");
+    });
+  }
+
+  private AnalyticsStream stream(String name) {
+    return client.resources(AnalyticsStream.class).inNamespace(NS).withName(name).get();
+  }
+
+  private Dashboard dashboard(String name) {
+    return client.resources(Dashboard.class).inNamespace(NS).withName(name).get();
+  }
+
+  private static Condition condition(AnalyticsStream stream, ConditionType type) {
+    return Conditions.find(stream.getStatus() == null ? null : stream.getStatus().getConditions(), type);
+  }
+
+  private static Condition condition(Dashboard dashboard, ConditionType type) {
+    return Conditions.find(dashboard.getStatus() == null ? null : dashboard.getStatus().getConditions(), type);
+  }
+
+  private static EnvVar env(Container container, String name) {
+    return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret secret(String name, Map<String, String> values) {
+    SecretBuilder secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata();
+    values.forEach((k, v) -> secret.addToData(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    return secret.build();
+  }
+}

@@ -1,0 +1,120 @@
+package io.pulseboard.operator.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.pulseboard.api.v1alpha1.AnalyticsStream;
+import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
+import io.pulseboard.api.v1alpha1.Condition;
+import io.pulseboard.operator.status.ConditionType;
+import io.pulseboard.operator.status.Conditions;
+import io.pulseboard.operator.status.Problem;
+import io.pulseboard.operator.status.Reason;
+import io.pulseboard.operator.status.StatusDiff;
+import io.pulseboard.operator.testing.Examples;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StreamStatusesTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
+  private static final Map<String, String> TABLES = Map.of("raw", "quickstart.checkout_raw",
+      "1m", "quickstart.checkout_1m", "1h", "quickstart.checkout_1h", "1d", "quickstart.checkout_1d");
+
+  @Test
+  void aStreamWithEverythingInPlaceIsReadyWhileItsPodsStart() {
+    AnalyticsStream stream = generation(Examples.quickstartStream(), 3L);
+
+    AnalyticsStreamStatus status = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+        Optional.of(deployment(2, null)), T0);
+
+    assertThat(status.getObservedGeneration()).isEqualTo(3L);
+    assertThat(condition(status, ConditionType.Ready)).extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("True", "Reconciled");
+    assertThat(condition(status, ConditionType.SchemaReady))
+        .extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly("SchemaApplied", "the raw table, 3 rollups and their views exist on ClickHouse 18.16.1");
+    assertThat(condition(status, ConditionType.IngestReady))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("False", "IngestStarting", "0 of 2 ingest replicas available");
+    assertThat(status.getTables()).isEqualTo(TABLES);
+    assertThat(status.getSchemaVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void ingestIsReadyWhenAllReplicasAreAvailable() {
+    AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
+        new StreamOutcome(null, TABLES, "18.16.1"), Optional.of(deployment(2, 2)), T0);
+
+    assertThat(condition(status, ConditionType.IngestReady).getReason()).isEqualTo("IngestAvailable");
+  }
+
+  @Test
+  void aMissingTopicKeepsTheSchemaReadyAndTheTables() {
+    Problem missing = new Problem(Reason.SourceTopicMissing, "topic t does not exist");
+
+    AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
+        new StreamOutcome(missing, TABLES, "18.16.1"), Optional.empty(), T0);
+
+    assertThat(condition(status, ConditionType.Ready).getReason()).isEqualTo("SourceTopicMissing");
+    assertThat(condition(status, ConditionType.SchemaReady).getStatus()).isEqualTo("True");
+    assertThat(condition(status, ConditionType.IngestReady).getReason()).isEqualTo("SourceTopicMissing");
+  }
+
+  @Test
+  void anUnchangedOutcomeLaterGivesAnIdenticalStatus() {
+    AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
+    StreamOutcome outcome = new StreamOutcome(null, TABLES, "18.16.1");
+    stream.setStatus(StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T0));
+
+    AnalyticsStreamStatus later = StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T1);
+
+    assertThat(StatusDiff.same(stream.getStatus(), later)).isTrue();
+  }
+
+  @Test
+  void onlyAFlipMovesTheTransitionTime() {
+    AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
+    stream.setStatus(StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+        Optional.of(deployment(1, null)), T0));
+
+    AnalyticsStreamStatus later = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+        Optional.of(deployment(1, 1)), T1);
+
+    assertThat(condition(later, ConditionType.Ready).getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(condition(later, ConditionType.IngestReady).getLastTransitionTime()).isEqualTo("2026-01-01T10:05:00Z");
+  }
+
+  @Test
+  void anInvalidSpecFailsEveryCondition() {
+    Problem invalid = new Problem(Reason.InvalidSpec, "spec.dimensions[0].name ...");
+
+    AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 2L),
+        StreamOutcome.blockedBeforeSchema(invalid), Optional.empty(), T0);
+
+    assertThat(status.getConditions()).extracting(Condition::getType)
+        .containsExactly("Ready", "SchemaReady", "IngestReady");
+    assertThat(status.getConditions()).allSatisfy(c -> {
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("InvalidSpec");
+    });
+    assertThat(status.getTables()).isNull();
+  }
+
+  private static AnalyticsStream generation(AnalyticsStream stream, long generation) {
+    stream.getMetadata().setGeneration(generation);
+    return stream;
+  }
+
+  private static Condition condition(AnalyticsStreamStatus status, ConditionType type) {
+    return Conditions.find(status.getConditions(), type);
+  }
+
+  private static Deployment deployment(int replicas, Integer available) {
+    return new DeploymentBuilder().withNewSpec().withReplicas(replicas).endSpec()
+        .withNewStatus().withAvailableReplicas(available).endStatus().build();
+  }
+}
