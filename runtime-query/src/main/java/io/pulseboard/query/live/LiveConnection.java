@@ -85,21 +85,19 @@ final class LiveConnection {
 
   /** A snapshot supersedes whatever delta of the panel still waits. */
   void sendSnapshot(LiveMessages.Snapshot snapshot) {
-    synchronized (this) {
-      queue.remove(deltaSlot(snapshot.panel()));
-    }
-    enqueue(snapshotSlot(snapshot.panel()), new Outgoing(json.writeValueAsString(snapshot), null), NEWER);
+    Outgoing message = new Outgoing(json.writeValueAsString(snapshot), null);
+    enqueue(snapshotSlot(snapshot.panel()), message, NEWER, deltaSlot(snapshot.panel()));
   }
 
   void sendDelta(LiveMessages.Delta delta) {
     enqueue(deltaSlot(delta.panel()), new Outgoing(json.writeValueAsString(delta), delta), (waiting, newer) -> {
       LiveMessages.Delta merged = waiting.delta().then(newer.delta());
       return new Outgoing(json.writeValueAsString(merged), merged);
-    });
+    }, null);
   }
 
   void sendHeartbeat(long ts) {
-    enqueue("heartbeat", new Outgoing(json.writeValueAsString(new LiveMessages.Heartbeat(ts)), null), NEWER);
+    enqueue("heartbeat", new Outgoing(json.writeValueAsString(new LiveMessages.Heartbeat(ts)), null), NEWER, null);
   }
 
   void sendError(String message, String panel) {
@@ -107,7 +105,7 @@ final class LiveConnection {
     synchronized (this) {
       slot = "error:" + nextErrorSlot++;
     }
-    enqueue(slot, new Outgoing(json.writeValueAsString(new LiveMessages.Error(message, panel)), null), NEWER);
+    enqueue(slot, new Outgoing(json.writeValueAsString(new LiveMessages.Error(message, panel)), null), NEWER, null);
   }
 
   /** Closes the connection when one send has been running longer than the send time limit. */
@@ -136,15 +134,15 @@ final class LiveConnection {
     return true;
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
-  private void enqueue(String slot, Outgoing message, BinaryOperator<Outgoing> merge) {
+  /** Queues a message for its slot, first dropping the waiting message of {@code supersededSlot} if any. */
+  private void enqueue(String slot, Outgoing message, BinaryOperator<Outgoing> merge, String supersededSlot) {
     long waiting;
     synchronized (this) {
       if (closed) {
         return;
+      }
+      if (supersededSlot != null) {
+        queue.remove(supersededSlot);
       }
       queue.offer(slot, message, merge);
       waiting = queue.bytes();

@@ -78,8 +78,8 @@ public class LiveHub implements AutoCloseable {
     return connection;
   }
 
-  /** Forgets a closed connection and its subscriptions. */
-  void disconnect(LiveConnection connection) {
+  /** Forgets a closed connection and its subscriptions; under the hub's lock so no snapshot attaches it again. */
+  synchronized void disconnect(LiveConnection connection) {
     connection.markClosed();
     connections.remove(connection);
     connection.subscriptions().keySet().forEach(panel -> unsubscribe(connection, panel));
@@ -101,30 +101,25 @@ public class LiveHub implements AutoCloseable {
   }
 
   private void subscribe(LiveConnection connection, ClientCommand command) {
-    PanelDefinition panel;
-    TimeWindow window;
-    BucketRange range;
     try {
-      panel = catalog.panel(command.dashboard() == null ? "" : command.dashboard(), command.panel());
+      PanelDefinition panel = catalog.panel(command.dashboard() == null ? "" : command.dashboard(), command.panel());
       long rangeMs = command.rangeMs() == null ? catalog.pipeline().defaultRangeMillis() : command.rangeMs();
       if (rangeMs <= 0) {
         throw new BadRequestException("rangeMs must be a positive number of milliseconds");
       }
-      window = TimeWindow.last(rangeMs, clock.millis());
-      range = PanelDataService.rangeOf(panel, window);
+      TimeWindow window = TimeWindow.last(rangeMs, clock.millis());
+      LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity());
+      long generation = connection.beginSubscription(panel.id());
+      data.load(panel, window).whenComplete((snapshot, error) -> {
+        if (error != null) {
+          connection.sendError("panel data is unavailable: ClickHouse did not answer", panel.id());
+        } else {
+          attach(connection, generation, key, panel, snapshot);
+        }
+      });
     } catch (NotFoundException | BadRequestException e) {
       connection.sendError(e.getMessage(), command.panel());
-      return;
     }
-    long generation = connection.beginSubscription(panel.id());
-    LiveKey key = new LiveKey(panel.id(), range.granularity());
-    data.load(panel, window).whenComplete((snapshot, error) -> {
-      if (error != null) {
-        connection.sendError("panel data is unavailable: ClickHouse did not answer", panel.id());
-      } else {
-        attach(connection, generation, key, panel, snapshot);
-      }
-    });
   }
 
   private synchronized void attach(LiveConnection connection, long generation, LiveKey key, PanelDefinition panel,
@@ -157,11 +152,16 @@ public class LiveHub implements AutoCloseable {
   void refreshAll() {
     long now = clock.millis();
     for (LivePanel live : panels.values()) {
-      if (!live.hasSubscribers() || !live.startRefresh()) {
-        continue;
+      if (live.hasSubscribers() && live.startRefresh()) {
+        refresh(live, now);
       }
-      BucketRange window = BucketRange.liveWindow(live.key().granularity(), now);
-      long openBucket = BucketRange.floor(live.key().granularity(), now);
+    }
+  }
+
+  private void refresh(LivePanel live, long now) {
+    BucketRange window = BucketRange.liveWindow(live.key().granularity(), now);
+    long openBucket = BucketRange.floor(live.key().granularity(), now);
+    try {
       data.fresh(live.definition(), window).whenComplete((fresh, error) -> {
         try {
           if (error != null) {
@@ -173,6 +173,9 @@ public class LiveHub implements AutoCloseable {
           live.refreshDone();
         }
       });
+    } catch (RuntimeException e) {
+      live.refreshDone();
+      throw e;
     }
   }
 

@@ -81,7 +81,8 @@ class LiveConnectionTest {
 
     assertThat(transport.closeCode).isEqualTo(4008);
     assertThat(slowCloses).hasValue(1);
-    assertThat(connection.isClosed()).isTrue();
+    transport.completeSend(null);
+    assertThat(transport.sent).as("nothing more after the close").hasSize(1);
   }
 
   @Test

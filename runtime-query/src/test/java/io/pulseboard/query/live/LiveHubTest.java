@@ -3,6 +3,8 @@ package io.pulseboard.query.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pulseboard.api.pipeline.QueryPipeline;
+import io.pulseboard.api.v1alpha1.FilterOp;
 import io.pulseboard.query.TestingPipelines;
 import io.pulseboard.query.cache.CacheStore;
 import io.pulseboard.query.cache.CacheTimes;
@@ -27,15 +29,18 @@ class LiveHubTest {
   private static final String SUBSCRIBE = "{\"type\":\"subscribe\",\"dashboard\":\"shop-health\",\"panel\":\"events\",\"rangeMs\":3600000}";
 
   private final JsonMapper json = JsonMapper.shared();
-  private final DashboardCatalog catalog = DashboardCatalog.of(TestingPipelines.dashboard());
   private final TestingPanelQueryRunner clickhouse = new TestingPanelQueryRunner();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final LiveHub hub = new LiveHub(catalog,
-      new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE, json, clock,
-          new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry),
-      json, clock, new LiveSettings(null, 0, null), Executors.newSingleThreadScheduledExecutor(),
-      Runnable::run, registry);
+  private final LiveHub hub = hub(TestingPipelines.dashboard());
+
+  private LiveHub hub(QueryPipeline pipeline) {
+    DashboardCatalog catalog = DashboardCatalog.of(pipeline);
+    PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE, json, clock,
+        new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry);
+    return new LiveHub(catalog, data, json, clock, new LiveSettings(null, 0, null),
+        Executors.newSingleThreadScheduledExecutor(), Runnable::run, registry);
+  }
 
   private List<JsonNode> messages(TestingTransport transport) {
     return transport.sent.stream().map(json::readTree).toList();
@@ -158,6 +163,22 @@ class LiveHubTest {
     assertThat(messages(transport)).extracting(m -> m.path("type").asString()).containsOnly("error").hasSize(4);
     assertThat(messages(transport).get(0).path("message").asString()).isEqualTo("dashboard 'shop-health' has no panel 'nope'");
     assertThat(messages(transport).get(2).path("message").asString()).contains("rangeMs must be a positive");
+  }
+
+  @Test
+  void aPanelWhoseFilterCannotBeEncodedGetsAnErrorNotAClosedConnection() {
+    LiveHub badFilterHub = hub(TestingPipelines.dashboard(TestingPipelines.checkout(), 1_000, List.of(
+        TestingPipelines.panel("tiers", "events", List.of(), null, List.of(TestingPipelines.filter("tier", FilterOp.in, "gold"))))));
+    TestingTransport transport = new TestingTransport();
+
+    badFilterHub.onMessage(badFilterHub.connect(transport), "{\"type\":\"subscribe\",\"dashboard\":\"shop-health\",\"panel\":\"tiers\"}");
+
+    assertThat(messages(transport)).singleElement().satisfies(m -> {
+      assertThat(m.path("type").asString()).isEqualTo("error");
+      assertThat(m.path("message").asString()).isEqualTo("'gold' is not an int64");
+      assertThat(m.path("panel").asString()).isEqualTo("tiers");
+    });
+    assertThat(transport.closeCode).isNull();
   }
 
   @Test
