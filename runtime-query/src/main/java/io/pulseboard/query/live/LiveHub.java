@@ -104,8 +104,8 @@ public class LiveHub implements AutoCloseable {
     try {
       PanelDefinition panel = catalog.panel(command.dashboard() == null ? "" : command.dashboard(), command.panel());
       long rangeMs = command.rangeMs() == null ? catalog.pipeline().defaultRangeMillis() : command.rangeMs();
-      if (rangeMs <= 0) {
-        throw new BadRequestException("rangeMs must be a positive number of milliseconds");
+      if (rangeMs <= 0 || rangeMs > TimeWindow.MAX_RANGE.toMillis()) {
+        throw new BadRequestException("rangeMs must be between 1 ms and " + TimeWindow.MAX_RANGE.toDays() + " days");
       }
       TimeWindow window = TimeWindow.last(rangeMs, clock.millis());
       LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity());

@@ -162,7 +162,8 @@ class LiveHubTest {
 
     assertThat(messages(transport)).extracting(m -> m.path("type").asString()).containsOnly("error").hasSize(4);
     assertThat(messages(transport).get(0).path("message").asString()).isEqualTo("dashboard 'shop-health' has no panel 'nope'");
-    assertThat(messages(transport).get(2).path("message").asString()).contains("rangeMs must be a positive");
+    assertThat(messages(transport).get(2).path("message").asString()).isEqualTo("rangeMs must be between 1 ms and 400 days");
+    assertThat(messages(transport).get(3).path("message").asString()).isEqualTo("rangeMs must be between 1 ms and 400 days");
   }
 
   @Test
