@@ -1,0 +1,120 @@
+package io.pulseboard.query.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pulseboard.api.v1alpha1.Granularity;
+import io.pulseboard.query.clickhouse.PanelQuery;
+import io.pulseboard.query.clickhouse.PanelQueryCompiler;
+import io.pulseboard.query.clickhouse.PanelQueryRunner;
+import io.pulseboard.query.panel.BadRequestException;
+import io.pulseboard.query.panel.BucketRange;
+import io.pulseboard.query.panel.DashboardCatalog;
+import io.pulseboard.query.panel.PanelData;
+import io.pulseboard.query.panel.PanelDefinition;
+import io.pulseboard.query.panel.RollupRouter;
+import io.pulseboard.query.panel.TimeWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Panel data for a time window: routed to a rollup, snapped to its buckets, answered from the cache when
+ * it can be and from ClickHouse otherwise. Ranges whose buckets all ended more than a settle time ago
+ * (events still in an ingest batch land within it) are kept long; other ranges only for the dashboard's
+ * cacheTtl. Identical misses running at the same time
+ * share one ClickHouse query.
+ */
+public class PanelDataService {
+  /** Most buckets one answer may hold (14 days of minutes). */
+  public static final long MAX_BUCKETS = 20_160;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PanelDataService.class);
+
+  private final DashboardCatalog catalog;
+  private final PanelQueryCompiler compiler;
+  private final PanelQueryRunner clickhouse;
+  private final CacheStore store;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final Duration closedTtl;
+  private final Duration settle;
+  private final SingleFlight<Answer> flights = new SingleFlight<>();
+  private final Counter hits;
+  private final Counter misses;
+
+  public PanelDataService(DashboardCatalog catalog, PanelQueryCompiler compiler, PanelQueryRunner clickhouse,
+      CacheStore store, JsonMapper json, Clock clock, CacheTimes times, MeterRegistry registry) {
+    this.catalog = catalog;
+    this.compiler = compiler;
+    this.clickhouse = clickhouse;
+    this.store = store;
+    this.json = json;
+    this.clock = clock;
+    this.closedTtl = times.closedTtl();
+    this.settle = times.settle();
+    this.hits = Counter.builder("pulseboard.query.cache.hits").description("Panel answers found in the cache").register(registry);
+    this.misses = Counter.builder("pulseboard.query.cache.misses").description("Panel answers not in the cache").register(registry);
+  }
+
+  /** The rollup range a window reads: the routed granularity, snapped outward to whole buckets. */
+  public static BucketRange rangeOf(PanelDefinition panel, TimeWindow window) {
+    Granularity granularity = RollupRouter.route(panel.stream().granularities(), window.step(), window.lengthMillis());
+    BucketRange range = BucketRange.covering(granularity, window.from(), window.to());
+    if (range.bucketCount() > MAX_BUCKETS) {
+      throw new BadRequestException("the range holds " + range.bucketCount() + " buckets of " + granularity.label()
+          + "; the limit is " + MAX_BUCKETS + ": use a coarser step or a shorter range");
+    }
+    return range;
+  }
+
+  /** Cached panel data; validation errors are thrown at once, query errors fail the future. */
+  public CompletableFuture<PanelData> load(PanelDefinition panel, TimeWindow window) {
+    PanelQuery query = compiler.compile(panel, rangeOf(panel, window));
+    String key = CacheKeys.of(catalog.pipeline().namespace(), catalog.name(), query);
+    return flights.run(key, () -> fromCacheOrClickHouse(key, query)).thenApply(answer -> {
+      (answer.cached() ? hits : misses).increment();
+      return answer.data();
+    });
+  }
+
+  /** Reads a range straight from ClickHouse, not touching the cache: what live refreshes need. */
+  public CompletableFuture<PanelData> fresh(PanelDefinition panel, BucketRange range) {
+    return clickhouse.run(compiler.compile(panel, range));
+  }
+
+  private CompletableFuture<Answer> fromCacheOrClickHouse(String key, PanelQuery query) {
+    return store.get(key).thenCompose(cached -> {
+      Optional<PanelData> data = cached.flatMap(text -> parse(key, text));
+      if (data.isPresent()) {
+        return CompletableFuture.completedFuture(new Answer(data.get(), true));
+      }
+      return clickhouse.run(query).thenApply(fresh -> {
+        Duration ttl = ttl(query.range());
+        if (!ttl.isZero()) {
+          store.put(key, json.writeValueAsString(fresh), ttl);
+        }
+        return new Answer(fresh, false);
+      });
+    });
+  }
+
+  private Duration ttl(BucketRange range) {
+    return range.closedAt(clock.millis() - settle.toMillis()) ? closedTtl : Duration.ofMillis(Math.max(0, catalog.pipeline().cacheTtlMillis()));
+  }
+
+  private Optional<PanelData> parse(String key, String text) {
+    try {
+      return Optional.of(json.readValue(text, PanelData.class));
+    } catch (JacksonException e) {
+      LOG.warn("ignoring unreadable cache entry {}: {}", key, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private record Answer(PanelData data, boolean cached) {}
+}

@@ -1,0 +1,145 @@
+package io.pulseboard.query.cache;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis through lettuce, tuned so a missing Redis costs requests nothing: commands time out fast and are
+ * rejected at once while the connection is down (lettuce reconnects in the background), and a first
+ * connection that fails is retried later, asynchronously, never on a request's time. The outage and the
+ * recovery are logged once each.
+ */
+public final class RedisCacheStore implements CacheStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisCacheStore.class);
+
+  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+
+  private final RedisClient client;
+  private final RedisURI uri;
+  private final Duration retryAfter;
+  private final Clock clock;
+  private final AtomicBoolean connecting = new AtomicBoolean();
+  private final AtomicBoolean healthy = new AtomicBoolean(true);
+  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile long nextAttemptAt;
+
+  public RedisCacheStore(String url, Duration commandTimeout, Duration retryAfter, Clock clock) {
+    this.uri = RedisURI.create(url);
+    // The URI timeout bounds the connection handshake, which may be slow while the JVM warms up;
+    // commands get the short timeout from TimeoutOptions below.
+    this.uri.setTimeout(HANDSHAKE_TIMEOUT);
+    this.retryAfter = retryAfter;
+    this.clock = clock;
+    this.client = RedisClient.create();
+    this.client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        .socketOptions(SocketOptions.builder().connectTimeout(HANDSHAKE_TIMEOUT).build())
+        .build());
+    connectInBackground();
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> get(String key) {
+    StatefulRedisConnection<String, String> c = usableConnection();
+    if (c == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return c.async().get(key).toCompletableFuture()
+        .thenApply(value -> {
+          markHealthy();
+          return Optional.ofNullable(value);
+        })
+        .exceptionally(error -> {
+          markUnhealthy(error);
+          return Optional.empty();
+        });
+  }
+
+  @Override
+  public void put(String key, String value, Duration ttl) {
+    StatefulRedisConnection<String, String> c = usableConnection();
+    if (c != null) {
+      c.async().set(key, value, SetArgs.Builder.px(ttl.toMillis())).whenComplete((ok, error) -> {
+        if (error != null) {
+          markUnhealthy(error);
+        }
+      });
+    }
+  }
+
+  /** The connection when it is up; otherwise null, after starting a retry if one is due. */
+  private StatefulRedisConnection<String, String> usableConnection() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c == null) {
+      if (clock.millis() >= nextAttemptAt) {
+        connectInBackground();
+      }
+      return null;
+    }
+    return c.isOpen() ? c : null;
+  }
+
+  private void connectInBackground() {
+    if (!connecting.compareAndSet(false, true)) {
+      return;
+    }
+    client.connectAsync(StringCodec.UTF8, uri).whenComplete((c, error) -> {
+      if (error != null) {
+        nextAttemptAt = clock.millis() + retryAfter.toMillis();
+        markUnhealthy(error);
+      } else {
+        connection = c;
+        markHealthy();
+      }
+      connecting.set(false);
+    });
+  }
+
+  private void markHealthy() {
+    if (healthy.compareAndSet(false, true)) {
+      LOG.info("Redis cache at {} is available again", redacted());
+    }
+  }
+
+  private void markUnhealthy(Throwable error) {
+    if (healthy.compareAndSet(true, false)) {
+      LOG.warn("Redis cache at {} is unavailable, answering from ClickHouse until it returns: {}", redacted(), causes(error));
+    }
+  }
+
+  private static String causes(Throwable error) {
+    StringBuilder text = new StringBuilder(error.toString());
+    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      text.append("; caused by ").append(cause);
+    }
+    return text.toString();
+  }
+
+  private String redacted() {
+    return uri.getHost() + ":" + uri.getPort();
+  }
+
+  @Override
+  public void close() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null) {
+      c.close();
+    }
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+}

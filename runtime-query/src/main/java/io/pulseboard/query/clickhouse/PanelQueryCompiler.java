@@ -1,0 +1,67 @@
+package io.pulseboard.query.clickhouse;
+
+import static io.pulseboard.api.contract.Identifiers.quote;
+
+import io.pulseboard.api.contract.MeasureFunctions;
+import io.pulseboard.api.contract.StreamNames;
+import io.pulseboard.api.pipeline.MeasureContract;
+import io.pulseboard.api.v1alpha1.FilterOp;
+import io.pulseboard.query.panel.BucketRange;
+import io.pulseboard.query.panel.FilterClause;
+import io.pulseboard.query.panel.PanelDefinition;
+import java.util.StringJoiner;
+
+/**
+ * Compiles a panel over a bucket range into one SELECT on the matching rollup. Every name is quoted by
+ * {@link io.pulseboard.api.contract.Identifiers}, every value goes through {@link SqlLiterals}; nothing a
+ * client sends is copied into the statement.
+ *
+ * <p>The result columns are {@code _t} (bucket start, epoch seconds), the group-by dimensions, and
+ * {@code _v} (the merged measure). The aliases start with an underscore because stream column names
+ * cannot, so they never clash with a dimension.
+ */
+public final class PanelQueryCompiler {
+  public static final String TIME = "_t";
+  public static final String VALUE = "_v";
+
+  public PanelQuery compile(PanelDefinition panel, BucketRange range) {
+    StreamNames names = new StreamNames(panel.stream().database(), panel.stream().base());
+    // The bucket column is a fixed bookkeeping name; Identifiers refuses leading underscores (user names).
+    String bucket = "`" + StreamNames.BUCKET + "`";
+    StringBuilder sql = new StringBuilder("SELECT toUInt32(").append(bucket).append(") AS ").append(TIME);
+    for (String dimension : panel.groupBy()) {
+      sql.append(", ").append(quote(dimension));
+    }
+    sql.append(", ").append(valueExpression(panel)).append(" AS ").append(VALUE)
+        .append(" FROM ").append(quote(names.database(), names.rollup(range.granularity())))
+        .append(" WHERE ").append(bucket).append(" >= toDateTime(").append(range.fromSeconds()).append(')')
+        .append(" AND ").append(bucket).append(" < toDateTime(").append(range.toSeconds()).append(')');
+    for (FilterClause filter : panel.filters()) {
+      sql.append(" AND ").append(condition(filter));
+    }
+    sql.append(" GROUP BY ").append(TIME);
+    for (String dimension : panel.groupBy()) {
+      sql.append(", ").append(quote(dimension));
+    }
+    sql.append(" ORDER BY ").append(TIME).append(" FORMAT JSONEachRow");
+    return new PanelQuery(panel, range, sql.toString());
+  }
+
+  private static String valueExpression(PanelDefinition panel) {
+    MeasureContract measure = panel.measure();
+    String merged = new MeasureFunctions(measure.aggregate(), measure.quantiles()).mergeExpression(quote(measure.name()));
+    if (panel.quantileIndex() == null) {
+      return merged;
+    }
+    return "arrayElement(" + merged + ", " + panel.quantileIndex() + ")";
+  }
+
+  private static String condition(FilterClause filter) {
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    for (String value : filter.values()) {
+      values.add(SqlLiterals.of(filter.type(), value));
+    }
+    String op = filter.op() == FilterOp.notIn ? " NOT IN " : " IN ";
+    return quote(filter.dimension()) + op + values;
+  }
+}

@@ -1,0 +1,40 @@
+package io.pulseboard.query.config;
+
+import io.pulseboard.query.live.LiveHub;
+import io.pulseboard.query.live.LiveWebSocketHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The raw WebSocket endpoint {@code /api/v1/live} (no STOMP). Browsers may connect from the page's own
+ * origin only (Spring's default); non-browser clients send no Origin and are accepted.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+public class LiveEndpointConfiguration implements WebSocketConfigurer {
+  /** Largest client message; subscribe messages are ~100 bytes. Larger ones close the connection with 1009. */
+  private static final int MAX_CLIENT_MESSAGE = 16 * 1024;
+
+  private final LiveWebSocketHandler handler;
+
+  public LiveEndpointConfiguration(LiveHub hub, QueryServiceProperties properties) {
+    this.handler = new LiveWebSocketHandler(hub, properties.live());
+  }
+
+  @Override
+  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    registry.addHandler(handler, LiveWebSocketHandler.PATH);
+  }
+
+  @Bean
+  ServletServerContainerFactoryBean webSocketContainer() {
+    ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+    container.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
+    container.setMaxBinaryMessageBufferSize(MAX_CLIENT_MESSAGE);
+    return container;
+  }
+}

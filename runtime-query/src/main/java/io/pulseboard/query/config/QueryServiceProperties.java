@@ -1,0 +1,67 @@
+package io.pulseboard.query.config;
+
+import io.pulseboard.query.live.LiveSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The one configuration of the process, bound once at start from application.properties, which maps the
+ * pod's environment (PULSEBOARD_CONFIG_DIR, CLICKHOUSE_URL/USER/PASSWORD, REDIS_URL) onto these names.
+ * Passwords never appear in {@link #toString()}.
+ *
+ * @param configDir directory holding query.json
+ * @param clickhouse where panels are read
+ * @param redisUrl the cache, {@code redis://host:port}; blank for no cache
+ * @param cache cache lifetimes and Redis timeouts
+ * @param live limits of live connections
+ */
+@ConfigurationProperties("pulseboard")
+public record QueryServiceProperties(
+    @DefaultValue("/etc/pulseboard") Path configDir,
+    @DefaultValue ClickHouse clickhouse,
+    String redisUrl,
+    @DefaultValue Cache cache,
+    @DefaultValue LiveSettings live) {
+
+  /**
+   * @param url HTTP endpoint, such as http://clickhouse:8123
+   * @param queryTimeout longest a panel query may run
+   * @param maxConcurrentQueries queries run at once; more wait in line
+   */
+  public record ClickHouse(
+      @DefaultValue("http://127.0.0.1:8123") String url,
+      @DefaultValue("default") String user,
+      @DefaultValue("") String password,
+      @DefaultValue("30s") Duration queryTimeout,
+      @DefaultValue("8") int maxConcurrentQueries) {
+    @Override
+    public String toString() {
+      return "ClickHouse[url=" + Redaction.url(url) + ", user=" + user + ", password=" + Redaction.secret(password)
+          + ", queryTimeout=" + queryTimeout + ", maxConcurrentQueries=" + maxConcurrentQueries + "]";
+    }
+  }
+
+  /**
+   * @param closedTtl lifetime of answers whose buckets have all ended
+   * @param settle how long a bucket counts as open after it ends
+   * @param redisTimeout longest a Redis command may take before the request goes on without it
+   * @param redisRetry wait before trying again to reach a Redis that could not be reached
+   */
+  public record Cache(
+      @DefaultValue("1h") Duration closedTtl,
+      @DefaultValue("60s") Duration settle,
+      @DefaultValue("250ms") Duration redisTimeout,
+      @DefaultValue("10s") Duration redisRetry) {}
+
+  public boolean hasRedis() {
+    return redisUrl != null && !redisUrl.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "QueryServiceProperties[configDir=" + configDir + ", clickhouse=" + clickhouse
+        + ", redisUrl=" + Redaction.url(redisUrl) + ", cache=" + cache + ", live=" + live + "]";
+  }
+}

@@ -1,0 +1,46 @@
+package io.pulseboard.query.live;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client-to-server message: {@code subscribe} (dashboard, panel, optional rangeMs) or
+ * {@code unsubscribe} (panel).
+ */
+record ClientCommand(String type, String dashboard, String panel, Long rangeMs) {
+  static final String SUBSCRIBE = "subscribe";
+  static final String UNSUBSCRIBE = "unsubscribe";
+
+  /** @throws IllegalArgumentException with a message for the client */
+  static ClientCommand parse(JsonMapper json, String text) {
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("message is not JSON");
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("message is not a JSON object");
+    }
+    String type = text(node, "type");
+    if (!SUBSCRIBE.equals(type) && !UNSUBSCRIBE.equals(type)) {
+      throw new IllegalArgumentException("type must be subscribe or unsubscribe");
+    }
+    String panel = text(node, "panel");
+    if (panel == null) {
+      throw new IllegalArgumentException("panel is missing");
+    }
+    JsonNode range = node.get("rangeMs");
+    if (range != null && !range.isNull() && !range.isIntegralNumber()) {
+      throw new IllegalArgumentException("rangeMs must be an integer");
+    }
+    return new ClientCommand(type, text(node, "dashboard"), panel,
+        range == null || range.isNull() ? null : range.asLong());
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isString() ? value.stringValue() : null;
+  }
+}

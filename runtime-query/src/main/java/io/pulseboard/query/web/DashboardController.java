@@ -1,0 +1,58 @@
+package io.pulseboard.query.web;
+
+import io.pulseboard.query.cache.PanelDataService;
+import io.pulseboard.query.panel.DashboardCatalog;
+import io.pulseboard.query.panel.PanelData;
+import io.pulseboard.query.panel.PanelDefinition;
+import io.pulseboard.query.panel.TimeWindow;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The dashboard REST API of CONTRACT.md. There is no endpoint that takes SQL or a table name. */
+@RestController
+@RequestMapping("/api/v1/dashboards")
+public class DashboardController {
+  private final DashboardCatalog catalog;
+  private final PanelDataService data;
+  private final Clock clock;
+
+  public DashboardController(DashboardCatalog catalog, PanelDataService data, Clock clock) {
+    this.catalog = catalog;
+    this.data = data;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  public List<DashboardViews.Summary> dashboards() {
+    return List.of(DashboardViews.summary(catalog));
+  }
+
+  @GetMapping("/{name}")
+  public DashboardViews.Dashboard dashboard(@PathVariable String name) {
+    catalog.requireDashboard(name);
+    return DashboardViews.dashboard(catalog);
+  }
+
+  /**
+   * Panel data over {@code [from, to)} (epoch ms). Without {@code to} the range ends now; without
+   * {@code from} it spans the dashboard's default range. {@code step} is auto, 1m, 1h or 1d.
+   */
+  @GetMapping("/{name}/panels/{id}")
+  public CompletableFuture<PanelData> panel(
+      @PathVariable String name,
+      @PathVariable String id,
+      @RequestParam(required = false) Long from,
+      @RequestParam(required = false) Long to,
+      @RequestParam(required = false) String step) {
+    PanelDefinition panel = catalog.panel(name, id);
+    long end = to == null ? clock.millis() : to;
+    long start = from == null ? end - catalog.pipeline().defaultRangeMillis() : from;
+    return data.load(panel, new TimeWindow(start, end, step));
+  }
+}

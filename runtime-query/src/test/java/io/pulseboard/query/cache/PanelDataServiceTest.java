@@ -1,0 +1,137 @@
+package io.pulseboard.query.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pulseboard.api.v1alpha1.Granularity;
+import io.pulseboard.query.TestingPipelines;
+import io.pulseboard.query.clickhouse.PanelQueryCompiler;
+import io.pulseboard.query.panel.BadRequestException;
+import io.pulseboard.query.panel.BucketRange;
+import io.pulseboard.query.panel.DashboardCatalog;
+import io.pulseboard.query.panel.PanelData;
+import io.pulseboard.query.panel.PanelDefinition;
+import io.pulseboard.query.panel.TimeWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class PanelDataServiceTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:30:20Z");
+  private static final long HOUR = 3_600_000;
+
+  private final DashboardCatalog catalog = DashboardCatalog.of(TestingPipelines.dashboard());
+  private final TestingPanelQueryRunner clickhouse = new TestingPanelQueryRunner();
+  private final TestingCacheStore store = new TestingCacheStore();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PanelDataService service = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, store,
+      JsonMapper.shared(), Clock.fixed(NOW, ZoneOffset.UTC), new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry);
+  private final PanelDefinition events = catalog.panel("shop-health", "events");
+
+  private double counter(String name) {
+    return registry.get(name).counter().count();
+  }
+
+  @Test
+  void aRepeatedRequestIsAnsweredFromTheCache() {
+    TimeWindow window = TimeWindow.last(HOUR, NOW.toEpochMilli());
+
+    PanelData first = service.load(events, window).join();
+    PanelData second = service.load(events, window).join();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(clickhouse.queries).hasSize(1);
+    assertThat(counter("pulseboard.query.cache.misses")).isEqualTo(1);
+    assertThat(counter("pulseboard.query.cache.hits")).isEqualTo(1);
+  }
+
+  @Test
+  void theWindowIsRoutedAndSnappedToBuckets() {
+    PanelData data = service.load(events, new TimeWindow(NOW.toEpochMilli() - 2 * HOUR - 10, NOW.toEpochMilli(), "1h")).join();
+
+    assertThat(data.granularity()).isEqualTo("1h");
+    assertThat(data.from()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z").toEpochMilli());
+    assertThat(data.to()).isEqualTo(Instant.parse("2026-03-01T13:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  void aRangeReachingTheOpenBucketIsCachedShortlyAClosedOneLong() {
+    service.load(events, TimeWindow.last(HOUR, NOW.toEpochMilli())).join();
+    String open = store.ttls.keySet().iterator().next();
+    service.load(events, new TimeWindow(NOW.toEpochMilli() - 3 * HOUR, NOW.toEpochMilli() - 2 * HOUR, "1m")).join();
+
+    assertThat(store.ttls.get(open)).isEqualTo(Duration.ofMillis(5_000));
+    assertThat(store.ttls).hasSize(2).containsValue(Duration.ofHours(1));
+  }
+
+  @Test
+  void aRangeThatJustEndedIsStillTreatedAsOpen() {
+    long minuteStart = Instant.parse("2026-03-01T12:30:00Z").toEpochMilli();
+
+    service.load(events, new TimeWindow(minuteStart - HOUR, minuteStart, "1m")).join();
+
+    assertThat(store.ttls.values()).containsExactly(Duration.ofMillis(5_000));
+  }
+
+  @Test
+  void concurrentIdenticalMissesShareOneClickHouseQuery() {
+    clickhouse.hold();
+    TimeWindow window = TimeWindow.last(HOUR, NOW.toEpochMilli());
+
+    CompletableFuture<PanelData> a = service.load(events, window);
+    CompletableFuture<PanelData> b = service.load(events, window);
+    CompletableFuture<PanelData> c = service.load(events, window);
+    clickhouse.release();
+
+    assertThat(a.join()).isEqualTo(b.join()).isEqualTo(c.join());
+    assertThat(clickhouse.queries).hasSize(1);
+    assertThat(counter("pulseboard.query.cache.misses")).isEqualTo(3);
+  }
+
+  @Test
+  void withoutTheCacheEveryRequestIsAnsweredFromClickHouse() {
+    store.down = true;
+    TimeWindow window = TimeWindow.last(HOUR, NOW.toEpochMilli());
+
+    service.load(events, window).join();
+    service.load(events, window).join();
+
+    assertThat(clickhouse.queries).hasSize(2);
+  }
+
+  @Test
+  void anUnreadableCacheEntryIsAMiss() {
+    TimeWindow window = TimeWindow.last(HOUR, NOW.toEpochMilli());
+    service.load(events, window).join();
+    store.values.replaceAll((k, v) -> "{not json");
+
+    assertThat(service.load(events, window).join().series()).isNotEmpty();
+    assertThat(clickhouse.queries).hasSize(2);
+  }
+
+  @Test
+  void freshReadsBypassTheCache() {
+    BucketRange window = BucketRange.liveWindow(Granularity.MINUTE, NOW.toEpochMilli());
+
+    service.fresh(events, window).join();
+    service.fresh(events, window).join();
+
+    assertThat(clickhouse.queries).hasSize(2);
+    assertThat(store.values).isEmpty();
+  }
+
+  @Test
+  void tooManyBucketsIsABadRequest() {
+    TimeWindow month = new TimeWindow(NOW.toEpochMilli() - 30 * 24 * HOUR, NOW.toEpochMilli(), "1m");
+
+    assertThatThrownBy(() -> service.load(events, month))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("coarser step");
+    assertThat(clickhouse.queries).isEmpty();
+  }
+}
