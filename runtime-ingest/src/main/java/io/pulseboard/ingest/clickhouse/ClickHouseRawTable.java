@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The raw table through client-v2 over HTTP. */
@@ -43,7 +44,7 @@ public final class ClickHouseRawTable implements RawTable {
   @Override
   public void insert(RowBinaryBody rows) throws ClickHouseException {
     try (InsertResponse ignored = await("insert into " + table,
-        client.insert(table, columns, rows::writeTo, ClickHouseFormat.RowBinary, new InsertSettings()))) {
+        () -> client.insert(table, columns, rows::writeTo, ClickHouseFormat.RowBinary, new InsertSettings()))) {
       // Success is the absence of an exception: 18.16 sends no written-rows summary to check.
     }
   }
@@ -55,7 +56,7 @@ public final class ClickHouseRawTable implements RawTable {
     }
     String what = "reading stored offsets from " + table;
     // Typed readers fail against 18.16: ask for JSONEachRow and parse it here.
-    try (QueryResponse response = await(what, client.query(maxOffsetsSql(table, partitions)));
+    try (QueryResponse response = await(what, () -> client.query(maxOffsetsSql(table, partitions)));
          BufferedReader reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
       Map<Integer, Long> offsets = new HashMap<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -82,8 +83,11 @@ public final class ClickHouseRawTable implements RawTable {
         + " WHERE " + partition + " IN (" + partitionList + ") GROUP BY " + partition + " FORMAT JSONEachRow";
   }
 
-  private static <T> T await(String what, CompletableFuture<T> future) throws ClickHouseException {
+  /** Runs a client call; the client throws right away when it runs requests synchronously, else fails the future. */
+  private static <T> T await(String what, Supplier<CompletableFuture<T>> call) throws ClickHouseException {
+    CompletableFuture<T> future = null;
     try {
+      future = call.get();
       return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new ClickHouseException(what + " failed: " + e.getCause().getMessage(), e.getCause());
