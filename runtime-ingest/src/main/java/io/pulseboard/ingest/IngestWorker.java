@@ -32,13 +32,12 @@ public final class IngestWorker implements AutoCloseable {
   private final IngestLoop loop;
   private final Thread thread;
   private final HealthServer http;
-  private final WorkerHealth health;
   private volatile Throwable failure;
 
   private IngestWorker(IngestConfig config) throws IOException {
     IngestPipeline pipeline = config.pipeline();
     IngestMetrics metrics = new IngestMetrics(pipeline.namespace(), pipeline.stream());
-    health = new WorkerHealth();
+    WorkerHealth health = new WorkerHealth();
     clickhouse = ClickHouseClients.create(config);
     producer = KafkaClients.deadLetterProducer(pipeline);
     loop = new IngestLoop(pipeline, KafkaClients.consumer(pipeline), producer,
@@ -61,10 +60,6 @@ public final class IngestWorker implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
-  }
-
-  public boolean isReady() {
-    return health.isReady();
   }
 
   /** Waits for the loop to end; true when it ended because it was asked to, false when it failed. */

@@ -19,7 +19,15 @@ public final class Main {
       System.exit(2);
       return;
     }
-    IngestWorker worker = IngestWorker.start(config);
+    IngestWorker worker;
+    try {
+      worker = IngestWorker.start(config);
+    } catch (RuntimeException e) {
+      // Clients already created may hold non-daemon threads: exit explicitly.
+      LOG.error("cannot start the ingest worker", e);
+      System.exit(1);
+      return;
+    }
     // SIGTERM runs the hook: the held batch is stored and committed before the JVM exits.
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "pulseboard-shutdown"));
     if (!worker.awaitTermination()) {

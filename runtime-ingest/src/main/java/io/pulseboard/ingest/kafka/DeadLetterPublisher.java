@@ -64,7 +64,8 @@ public final class DeadLetterPublisher {
     }
   }
 
-  public int waiting() {
+  /** Dead letters not yet confirmed stored. */
+  int waiting() {
     return pending.size();
   }
 

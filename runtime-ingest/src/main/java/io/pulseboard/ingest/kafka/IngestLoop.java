@@ -115,12 +115,11 @@ public final class IngestLoop implements Runnable {
     }
   }
 
+  /** Until the next thing to do, but never long: the heartbeat behind /healthz is set after each poll. */
   private long pollMillis() {
     long now = clock.millis();
-    if (stuck) {
-      return Math.max(1, Math.min(IDLE_POLL_MILLIS, nextAttemptMillis - now));
-    }
-    return Math.max(1, batch.millisUntilDue(now, IDLE_POLL_MILLIS));
+    long until = stuck ? nextAttemptMillis - now : batch.millisUntilDue(now, IDLE_POLL_MILLIS);
+    return Math.max(1, Math.min(IDLE_POLL_MILLIS, until));
   }
 
   private void process(ConsumerRecords<byte[], byte[]> records) {
