@@ -1,0 +1,139 @@
+package io.pulseboard.ingest;
+
+import io.pulseboard.api.contract.Identifiers;
+import io.pulseboard.api.pipeline.IngestPipeline;
+import io.pulseboard.services.Endpoints;
+import io.pulseboard.services.SharedServices;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One test's stream on the shared services: a fresh database with the raw table, rollups and views, a
+ * source topic and a dead-letter topic, all with a unique suffix and removed again on close.
+ */
+public final class TestingStream implements AutoCloseable {
+  private static final String[] COUNTRIES = {"de", "fr", "us", "jp", "br"};
+  private static final String[] PLATFORMS = {"ios", "android", "web"};
+
+  private final Endpoints services = SharedServices.endpoints();
+  private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private final StreamSchema schema = StreamSchema.orders("it_ingest_" + suffix);
+  private final String topic = "it.orders." + suffix;
+  private final TestingClickHouse clickhouse;
+  private final Admin admin;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Random random = new Random(42);
+
+  public TestingStream(int partitions) throws ExecutionException, InterruptedException {
+    clickhouse = new TestingClickHouse(services.clickhouseHttp());
+    schema.ddl().forEach(clickhouse::execute);
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap()));
+    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1), new NewTopic(deadLetterTopic(), 1, (short) 1)))
+        .all().get();
+    producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap(),
+        ProducerConfig.LINGER_MS_CONFIG, 10,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+        // Room for the oversize events the worker must dead-letter; lz4 keeps them small on the broker.
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  public Endpoints services() {
+    return services;
+  }
+
+  public String suffix() {
+    return suffix;
+  }
+
+  public StreamSchema schema() {
+    return schema;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public String deadLetterTopic() {
+    return topic + ".dlq";
+  }
+
+  public String consumerGroup() {
+    return "pulseboard-it-" + suffix;
+  }
+
+  public TestingClickHouse clickhouse() {
+    return clickhouse;
+  }
+
+  public KafkaProducer<byte[], byte[]> producer() {
+    return producer;
+  }
+
+  /** The stream's pipeline with a lateness of one hour. */
+  public IngestPipeline pipeline(int maxBatchRows, long maxBatchBytes, long maxBatchDelayMillis) {
+    return new IngestPipeline("orders", "it", 1, services.kafkaBootstrap(), topic, deadLetterTopic(),
+        consumerGroup(), "earliest", schema.names().database(), schema.names().raw(), "ts",
+        Duration.ofHours(1).toMillis(), schema.columns(), maxBatchRows, maxBatchBytes, maxBatchDelayMillis);
+  }
+
+  public String raw() {
+    return schema.table(schema.names().raw());
+  }
+
+  public long rawCount() {
+    return (long) clickhouse.number("SELECT count() FROM " + raw());
+  }
+
+  /**
+   * Sends {@code count} valid events from the last 50 minutes (epoch millis and ISO-8601 mixed) with
+   * whole-number amounts, so every sum is exact; returns the sum of their amounts.
+   */
+  public long sendGoodEvents(int count) {
+    long now = System.currentTimeMillis();
+    long sum = 0;
+    for (int i = 0; i < count; i++) {
+      long amount = 1 + random.nextInt(1000);
+      sum += amount;
+      long time = now - random.nextInt(50 * 60_000);
+      String ts = i % 2 == 0 ? Long.toString(time) : "\"" + Instant.ofEpochMilli(time) + "\"";
+      String json = "{\"ts\":" + ts + ",\"country\":\"" + COUNTRIES[i % COUNTRIES.length]
+          + "\",\"device\":{\"platform\":\"" + PLATFORMS[i % PLATFORMS.length] + "\",\"os\":\"x\"},\"amount\":" + amount
+          + ",\"order_id\":" + i + "}";
+      producer.send(new ProducerRecord<>(topic, Integer.toString(i).getBytes(StandardCharsets.UTF_8),
+          json.getBytes(StandardCharsets.UTF_8)));
+    }
+    producer.flush();
+    return sum;
+  }
+
+  /** The sum of the group's committed offsets over all partitions. */
+  public long committedTotal() throws ExecutionException, InterruptedException {
+    Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(consumerGroup()).partitionsToOffsetAndMetadata().get();
+    return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+  }
+
+  @Override
+  public void close() throws Exception {
+    producer.close();
+    admin.deleteTopics(List.of(topic, deadLetterTopic())).all().get();
+    admin.close();
+    clickhouse.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(schema.names().database()));
+    clickhouse.close();
+  }
+}
