@@ -48,4 +48,13 @@ class IdentifiersTest {
   void quotesDatabaseAndTable() {
     assertThat(Identifiers.quote("shop", "checkout_raw")).isEqualTo("`shop`.`checkout_raw`");
   }
+
+  @Test
+  void quotesBookkeepingColumnsButNoOtherUnderscoreName() {
+    assertThat(Identifiers.quoteColumn("_offset")).isEqualTo("`_offset`");
+    assertThat(Identifiers.quoteColumn("_bucket")).isEqualTo("`_bucket`");
+    assertThat(Identifiers.quoteColumn("amount")).isEqualTo("`amount`");
+    assertThatThrownBy(() -> Identifiers.quoteColumn("_x`; DROP TABLE t")).hasMessageContaining("invalid identifier");
+    assertThatThrownBy(() -> Identifiers.quoteColumn("_hidden")).hasMessageContaining("invalid identifier");
+  }
 }

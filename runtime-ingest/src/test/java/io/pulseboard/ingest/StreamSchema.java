@@ -8,7 +8,6 @@ import io.pulseboard.api.pipeline.ColumnSpec;
 import io.pulseboard.api.v1alpha1.Aggregate;
 import io.pulseboard.api.v1alpha1.FieldType;
 import io.pulseboard.api.v1alpha1.Granularity;
-import io.pulseboard.ingest.clickhouse.RawColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -106,6 +105,6 @@ public record StreamSchema(StreamNames names, List<ColumnSpec> columns, List<Mea
   }
 
   private static String bookkeeping(String name) {
-    return name.equals(StreamNames.BUCKET) ? "`" + name + "`" : RawColumns.quoteBookkeeping(name);
+    return Identifiers.quoteColumn(name);
   }
 }

@@ -1,5 +1,6 @@
 package io.pulseboard.api.contract;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +12,10 @@ public final class Identifiers {
   public static final int MAX_LENGTH = 48;
 
   private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** Pulseboard's own columns; they start with an underscore, which user names may not, so they never clash. */
+  private static final Set<String> BOOKKEEPING = Set.of(StreamNames.TIME, StreamNames.PARTITION,
+      StreamNames.OFFSET, StreamNames.INGESTED_AT, StreamNames.BUCKET);
 
   private Identifiers() {}
 
@@ -39,6 +44,11 @@ public final class Identifiers {
   /** Validates and backquotes one name. */
   public static String quote(String name) {
     return "`" + require(name) + "`";
+  }
+
+  /** Backquotes a column: one of the bookkeeping columns of {@link StreamNames}, or a validated user name. */
+  public static String quoteColumn(String column) {
+    return BOOKKEEPING.contains(column) ? "`" + column + "`" : quote(column);
   }
 
   /** Validates and backquotes {@code database.table}. */

@@ -1,6 +1,6 @@
 package io.pulseboard.operator.clickhouse;
 
-import static io.pulseboard.operator.clickhouse.SqlNames.quote;
+import static io.pulseboard.api.contract.Identifiers.quoteColumn;
 
 import io.pulseboard.api.contract.Identifiers;
 import io.pulseboard.api.contract.StreamNames;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Renders the DDL of a {@link StreamSchema}: the database, the raw table, then each rollup followed by
  * the view that fills it. Every statement is {@code IF NOT EXISTS}, so applying the list again is
  * harmless. Every view reads the raw table (a view reading another view's target never fires on 18.16).
- * Names pass through {@code Identifiers.quote} (see {@link SqlNames}); no user value appears in DDL.
+ * Names pass through {@code Identifiers.quote} (columns through {@code Identifiers.quoteColumn}); no user value appears in DDL.
  */
 public final class DdlGenerator {
   private static final String INDENT = "    ";
@@ -36,13 +36,13 @@ public final class DdlGenerator {
   }
 
   private String rawTable(String database, RawTable raw) {
-    String time = quote(StreamNames.TIME);
+    String time = quoteColumn(StreamNames.TIME);
     return createTable(database, raw.name(), raw.columns(), "MergeTree",
         "toYYYYMMDD(" + time + ")", raw.orderBy(), dialect.retention(time, raw.retention()));
   }
 
   private String rollupTable(String database, RollupTable rollup) {
-    String bucket = quote(StreamNames.BUCKET);
+    String bucket = quoteColumn(StreamNames.BUCKET);
     List<String> orderBy = new ArrayList<>();
     orderBy.add(StreamNames.BUCKET);
     rollup.dimensions().forEach(d -> orderBy.add(d.name()));
@@ -64,14 +64,14 @@ public final class DdlGenerator {
 
   private String view(String database, RawTable raw, RollupTable rollup) {
     List<String> select = new ArrayList<>();
-    select.add(bucketFunction(rollup.granularity()) + "(" + quote(StreamNames.TIME) + ") AS "
-        + quote(StreamNames.BUCKET));
-    rollup.dimensions().forEach(d -> select.add(quote(d.name())));
-    rollup.measures().forEach(m -> select.add(m.stateExpression() + " AS " + quote(m.name())));
+    select.add(bucketFunction(rollup.granularity()) + "(" + quoteColumn(StreamNames.TIME) + ") AS "
+        + quoteColumn(StreamNames.BUCKET));
+    rollup.dimensions().forEach(d -> select.add(quoteColumn(d.name())));
+    rollup.measures().forEach(m -> select.add(m.stateExpression() + " AS " + quoteColumn(m.name())));
 
     List<String> groupBy = new ArrayList<>();
-    groupBy.add(quote(StreamNames.BUCKET));
-    rollup.dimensions().forEach(d -> groupBy.add(quote(d.name())));
+    groupBy.add(quoteColumn(StreamNames.BUCKET));
+    rollup.dimensions().forEach(d -> groupBy.add(quoteColumn(d.name())));
 
     return "CREATE MATERIALIZED VIEW IF NOT EXISTS " + Identifiers.quote(database, rollup.view())
         + "\nTO " + Identifiers.quote(database, rollup.name())
@@ -89,6 +89,6 @@ public final class DdlGenerator {
   }
 
   private static String tuple(List<String> columns) {
-    return "(" + columns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ")";
+    return "(" + columns.stream().map(Identifiers::quoteColumn).collect(Collectors.joining(", ")) + ")";
   }
 }

@@ -1,5 +1,6 @@
 package io.pulseboard.operator.clickhouse;
 
+import io.pulseboard.api.contract.Identifiers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class FloorDialect implements Dialect {
 
   @Override
   public String column(Column column) {
-    return SqlNames.quote(column.name()) + " " + column.type();
+    return Identifiers.quoteColumn(column.name()) + " " + column.type();
   }
 
   @Override

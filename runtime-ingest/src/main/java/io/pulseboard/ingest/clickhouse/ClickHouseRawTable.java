@@ -77,8 +77,8 @@ public final class ClickHouseRawTable implements RawTable {
   /** Partition numbers come from the Kafka client as ints, never from event or user text. */
   static String maxOffsetsSql(String quotedTable, Collection<Integer> partitions) {
     String partitionList = partitions.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
-    String partition = RawColumns.quoteBookkeeping(StreamNames.PARTITION);
-    String offset = RawColumns.quoteBookkeeping(StreamNames.OFFSET);
+    String partition = Identifiers.quoteColumn(StreamNames.PARTITION);
+    String offset = Identifiers.quoteColumn(StreamNames.OFFSET);
     return "SELECT " + partition + " AS kafka_partition, max(" + offset + ") AS max_offset FROM " + quotedTable
         + " WHERE " + partition + " IN (" + partitionList + ") GROUP BY " + partition + " FORMAT JSONEachRow";
   }

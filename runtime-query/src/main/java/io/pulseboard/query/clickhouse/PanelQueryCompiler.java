@@ -2,6 +2,7 @@ package io.pulseboard.query.clickhouse;
 
 import static io.pulseboard.api.contract.Identifiers.quote;
 
+import io.pulseboard.api.contract.Identifiers;
 import io.pulseboard.api.contract.MeasureFunctions;
 import io.pulseboard.api.contract.StreamNames;
 import io.pulseboard.api.pipeline.MeasureContract;
@@ -26,8 +27,7 @@ public final class PanelQueryCompiler {
 
   public PanelQuery compile(PanelDefinition panel, BucketRange range) {
     StreamNames names = new StreamNames(panel.stream().database(), panel.stream().base());
-    // The bucket column is a fixed bookkeeping name; Identifiers refuses leading underscores (user names).
-    String bucket = "`" + StreamNames.BUCKET + "`";
+    String bucket = Identifiers.quoteColumn(StreamNames.BUCKET);
     StringBuilder sql = new StringBuilder("SELECT toUInt32(").append(bucket).append(") AS ").append(TIME);
     for (String dimension : panel.groupBy()) {
       sql.append(", ").append(quote(dimension));
