@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS `quickstart`.`checkout_raw`
     `latency_ms` Float64,
     `_partition` Int32,
     `_offset` Int64,
-    `_ingested_at` DateTime('UTC')
+    `_ingested_at` DateTime('UTC'),
+    `_schema_version` UInt32
 )
 ENGINE = MergeTree
 PARTITION BY toYYYYMMDD(`_time`)
@@ -30,7 +31,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(`_bucket`)
 ORDER BY (`_bucket`, `country`, `platform`);
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1m_mv`
+CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1m_mv_v1`
 TO `quickstart`.`checkout_1m`
 AS SELECT
     toStartOfMinute(`_time`) AS `_bucket`,
@@ -41,6 +42,7 @@ AS SELECT
     uniqHLL12State(`user_id`) AS `buyers`,
     quantilesTDigestState(0.5, 0.9, 0.99)(`latency_ms`) AS `latency`
 FROM `quickstart`.`checkout_raw`
+WHERE `_schema_version` = 1
 GROUP BY `_bucket`, `country`, `platform`;
 
 CREATE TABLE IF NOT EXISTS `quickstart`.`checkout_1h`
@@ -57,7 +59,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(`_bucket`)
 ORDER BY (`_bucket`, `country`, `platform`);
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1h_mv`
+CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1h_mv_v1`
 TO `quickstart`.`checkout_1h`
 AS SELECT
     toStartOfHour(`_time`) AS `_bucket`,
@@ -68,6 +70,7 @@ AS SELECT
     uniqHLL12State(`user_id`) AS `buyers`,
     quantilesTDigestState(0.5, 0.9, 0.99)(`latency_ms`) AS `latency`
 FROM `quickstart`.`checkout_raw`
+WHERE `_schema_version` = 1
 GROUP BY `_bucket`, `country`, `platform`;
 
 CREATE TABLE IF NOT EXISTS `quickstart`.`checkout_1d`
@@ -84,7 +87,7 @@ ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(`_bucket`)
 ORDER BY (`_bucket`, `country`, `platform`);
 
-CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1d_mv`
+CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1d_mv_v1`
 TO `quickstart`.`checkout_1d`
 AS SELECT
     toStartOfDay(`_time`) AS `_bucket`,
@@ -95,4 +98,5 @@ AS SELECT
     uniqHLL12State(`user_id`) AS `buyers`,
     quantilesTDigestState(0.5, 0.9, 0.99)(`latency_ms`) AS `latency`
 FROM `quickstart`.`checkout_raw`
+WHERE `_schema_version` = 1
 GROUP BY `_bucket`, `country`, `platform`;

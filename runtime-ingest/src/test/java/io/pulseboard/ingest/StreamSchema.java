@@ -57,6 +57,7 @@ public record StreamSchema(StreamNames names, List<ColumnSpec> columns, List<Mea
     defs.add(bookkeeping(StreamNames.PARTITION) + " Int32");
     defs.add(bookkeeping(StreamNames.OFFSET) + " Int64");
     defs.add(bookkeeping(StreamNames.INGESTED_AT) + " DateTime('UTC')");
+    defs.add(bookkeeping(StreamNames.SCHEMA_VERSION) + " UInt32");
     List<String> key = new ArrayList<>(dimensions());
     key.add(bookkeeping(StreamNames.TIME));
     return "CREATE TABLE " + table(names.raw()) + " (" + String.join(", ", defs) + ") ENGINE = MergeTree()"
@@ -90,8 +91,9 @@ public record StreamSchema(StreamNames names, List<ColumnSpec> columns, List<Mea
     List<String> groupBy = new ArrayList<>();
     groupBy.add(bookkeeping(StreamNames.BUCKET));
     groupBy.addAll(dimensions());
-    return "CREATE MATERIALIZED VIEW " + table(names.view(g)) + " TO " + table(names.rollup(g))
+    return "CREATE MATERIALIZED VIEW " + table(names.view(g, 1)) + " TO " + table(names.rollup(g))
         + " AS SELECT " + String.join(", ", select) + " FROM " + table(names.raw())
+        + " WHERE " + bookkeeping(StreamNames.SCHEMA_VERSION) + " = 1"
         + " GROUP BY " + String.join(", ", groupBy);
   }
 

@@ -15,7 +15,7 @@ public final class Identifiers {
 
   /** Pulseboard's own columns; they start with an underscore, which user names may not, so they never clash. */
   private static final Set<String> BOOKKEEPING = Set.of(StreamNames.TIME, StreamNames.PARTITION,
-      StreamNames.OFFSET, StreamNames.INGESTED_AT, StreamNames.BUCKET);
+      StreamNames.OFFSET, StreamNames.INGESTED_AT, StreamNames.SCHEMA_VERSION, StreamNames.BUCKET);
 
   private Identifiers() {}
 

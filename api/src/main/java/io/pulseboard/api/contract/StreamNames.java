@@ -12,6 +12,11 @@ public record StreamNames(String database, String base) {
   public static final String PARTITION = "_partition";
   public static final String OFFSET = "_offset";
   public static final String INGESTED_AT = "_ingested_at";
+  /**
+   * The stream schema version the worker wrote a row with. Each view only reads rows of its own version,
+   * which is what lets a schema change swap views without losing or double-counting a row.
+   */
+  public static final String SCHEMA_VERSION = "_schema_version";
   /** The bucket column of every rollup. */
   public static final String BUCKET = "_bucket";
 
@@ -32,8 +37,9 @@ public record StreamNames(String database, String base) {
     return base + "_" + granularity.label();
   }
 
-  public String view(Granularity granularity) {
-    return rollup(granularity) + "_mv";
+  /** The view that fills a rollup from the raw rows of one schema version. */
+  public String view(Granularity granularity, int schemaVersion) {
+    return rollup(granularity) + "_mv_v" + schemaVersion;
   }
 
   /** {@code database.table}, unquoted, as shown in status. */

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Renders the DDL of a {@link StreamSchema}: the database, the raw table, then each rollup followed by
  * the view that fills it. Every statement is {@code IF NOT EXISTS}, so applying the list again is
- * harmless. Every view reads the raw table (a view reading another view's target never fires on 18.16).
+ * harmless. Every view reads the raw table (a view reading another view's target never fires on 18.16),
+ * and only the rows written with the schema version it belongs to.
  * Names pass through {@code Identifiers.quote} (columns through {@code Identifiers.quoteColumn}); no user value appears in DDL.
  */
 public final class DdlGenerator {
@@ -30,7 +31,7 @@ public final class DdlGenerator {
     statements.add(rawTable(schema.database(), schema.raw()));
     for (RollupTable rollup : schema.rollups()) {
       statements.add(rollupTable(schema.database(), rollup));
-      statements.add(view(schema.database(), schema.raw(), rollup));
+      statements.add(view(schema.database(), schema.schemaVersion(), schema.raw(), rollup));
     }
     return statements;
   }
@@ -62,7 +63,7 @@ public final class DdlGenerator {
     return sql.toString();
   }
 
-  private String view(String database, RawTable raw, RollupTable rollup) {
+  private String view(String database, int schemaVersion, RawTable raw, RollupTable rollup) {
     List<String> select = new ArrayList<>();
     select.add(bucketFunction(rollup.granularity()) + "(" + quoteColumn(StreamNames.TIME) + ") AS "
         + quoteColumn(StreamNames.BUCKET));
@@ -77,6 +78,7 @@ public final class DdlGenerator {
         + "\nTO " + Identifiers.quote(database, rollup.name())
         + "\nAS SELECT\n" + select.stream().map(s -> INDENT + s).collect(Collectors.joining(",\n"))
         + "\nFROM " + Identifiers.quote(database, raw.name())
+        + "\nWHERE " + quoteColumn(StreamNames.SCHEMA_VERSION) + " = " + schemaVersion
         + "\nGROUP BY " + String.join(", ", groupBy);
   }
 

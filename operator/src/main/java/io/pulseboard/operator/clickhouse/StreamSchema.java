@@ -9,7 +9,7 @@ import java.util.Map;
  * The ClickHouse objects of one stream, decided from its spec before any SQL is written: the same model
  * renders the DDL and tells which columns the existing tables should have.
  */
-public record StreamSchema(String database, RawTable raw, List<RollupTable> rollups) {
+public record StreamSchema(String database, int schemaVersion, RawTable raw, List<RollupTable> rollups) {
   public StreamSchema {
     rollups = List.copyOf(rollups);
   }

@@ -29,7 +29,7 @@ public final class StreamSchemas {
 
   private StreamSchemas() {}
 
-  public static StreamSchema of(StreamNames names, AnalyticsStreamSpec spec) {
+  public static StreamSchema of(StreamNames names, AnalyticsStreamSpec spec, int schemaVersion) {
     List<Column> dimensions = spec.getDimensions().stream().map(StreamSchemas::dimensionColumn).toList();
     List<Column> fields = spec.getFields().stream()
         .map(f -> new Column(f.getName(), ColumnTypes.of(f.getType())))
@@ -42,6 +42,7 @@ public final class StreamSchemas {
     rawColumns.add(new Column(StreamNames.PARTITION, "Int32"));
     rawColumns.add(new Column(StreamNames.OFFSET, "Int64"));
     rawColumns.add(new Column(StreamNames.INGESTED_AT, TIME_TYPE));
+    rawColumns.add(new Column(StreamNames.SCHEMA_VERSION, "UInt32"));
 
     List<String> orderBy = new ArrayList<>();
     dimensions.forEach(d -> orderBy.add(d.name()));
@@ -54,9 +55,10 @@ public final class StreamSchemas {
 
     List<MeasureColumn> measures = measureColumns(spec);
     List<RollupTable> rollups = granularities(spec).stream()
-        .map(g -> new RollupTable(g, names.rollup(g), names.view(g), dimensions, measures, retention(spec, g)))
+        .map(g -> new RollupTable(g, names.rollup(g), names.view(g, schemaVersion), dimensions, measures,
+            retention(spec, g)))
         .toList();
-    return new StreamSchema(names.database(), raw, rollups);
+    return new StreamSchema(names.database(), schemaVersion, raw, rollups);
   }
 
   /** The declared rollup granularities from finest to coarsest; 1m, 1h and 1d when none are declared. */

@@ -111,7 +111,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     AnalyticsStreamSpec spec = stream.getSpec();
     String namespace = stream.getMetadata().getNamespace();
     StreamNames names = StreamNames.of(spec.getClickhouse().getDatabase(), stream.getMetadata().getName());
-    StreamSchema streamSchema = StreamSchemas.of(names, spec);
+    StreamSchema streamSchema = StreamSchemas.of(names, spec, IngestPipelines.SCHEMA_VERSION);
     StreamOutcome outcome;
     try {
       ClickHouseConnection connection =

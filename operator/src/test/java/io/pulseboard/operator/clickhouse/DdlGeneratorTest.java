@@ -91,7 +91,7 @@ class DdlGeneratorTest {
   private List<String> statements(AnalyticsStream stream) {
     AnalyticsStreamSpec spec = stream.getSpec();
     StreamNames names = StreamNames.of(spec.getClickhouse().getDatabase(), stream.getMetadata().getName());
-    return generator.statements(StreamSchemas.of(names, spec));
+    return generator.statements(StreamSchemas.of(names, spec, 1));
   }
 
   private String render(AnalyticsStream stream) {

@@ -59,6 +59,6 @@ class SchemaDriftTest {
   }
 
   private static StreamSchema schema(AnalyticsStream stream) {
-    return StreamSchemas.of(StreamNames.of("quickstart", stream.getMetadata().getName()), stream.getSpec());
+    return StreamSchemas.of(StreamNames.of("quickstart", stream.getMetadata().getName()), stream.getSpec(), 1);
   }
 }

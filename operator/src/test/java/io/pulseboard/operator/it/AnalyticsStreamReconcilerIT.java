@@ -113,7 +113,7 @@ class AnalyticsStreamReconcilerIT {
     assertThat(stream.getStatus().getSchemaVersion()).isEqualTo(1);
     assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("checkout_"))
         .containsExactlyInAnyOrder("checkout_raw",
-        "checkout_1m", "checkout_1h", "checkout_1d", "checkout_1m_mv", "checkout_1h_mv", "checkout_1d_mv");
+        "checkout_1m", "checkout_1h", "checkout_1d", "checkout_1m_mv_v1", "checkout_1h_mv_v1", "checkout_1d_mv_v1");
     assertThat(kafka.describeTopics(List.of(topic + ".dlq")).allTopicNames().get().get(topic + ".dlq")
         .partitions()).hasSize(3);
 

@@ -87,6 +87,6 @@ class ClickHouseServiceIT {
   }
 
   private StreamSchema quickstartSchema(AnalyticsStream stream) {
-    return StreamSchemas.of(StreamNames.of(database, stream.getMetadata().getName()), stream.getSpec());
+    return StreamSchemas.of(StreamNames.of(database, stream.getMetadata().getName()), stream.getSpec(), 1);
   }
 }

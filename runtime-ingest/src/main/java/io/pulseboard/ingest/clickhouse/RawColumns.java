@@ -20,6 +20,7 @@ public final class RawColumns {
     quoted.add(Identifiers.quoteColumn(StreamNames.PARTITION));
     quoted.add(Identifiers.quoteColumn(StreamNames.OFFSET));
     quoted.add(Identifiers.quoteColumn(StreamNames.INGESTED_AT));
+    quoted.add(Identifiers.quoteColumn(StreamNames.SCHEMA_VERSION));
     return List.copyOf(quoted);
   }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 /** Writes one raw-table row in RowBinary, in the column order of {@link RawColumns#quoted}. */
 public final class RowEncoder {
   private final FieldType[] types;
+  private final int schemaVersion;
 
-  public RowEncoder(List<ColumnSpec> columns) {
-    types = columns.stream().map(ColumnSpec::type).toArray(FieldType[]::new);
+  public RowEncoder(List<ColumnSpec> columns, int schemaVersion) {
+    this.types = columns.stream().map(ColumnSpec::type).toArray(FieldType[]::new);
+    this.schemaVersion = schemaVersion;
   }
 
   public void encode(ParsedEvent event, int partition, long offset, long ingestedAtSeconds, RowBinaryBuffer out) {
@@ -29,5 +31,6 @@ public final class RowEncoder {
     out.writeInt32(partition);
     out.writeInt64(offset);
     out.writeUInt32(ingestedAtSeconds);
+    out.writeUInt32(schemaVersion);
   }
 }

@@ -61,7 +61,7 @@ public final class IngestLoop implements Runnable {
     this.pipeline = pipeline;
     this.consumer = consumer;
     this.parser = new EventParser(pipeline, clock);
-    this.batch = new Batch(new RowEncoder(pipeline.columns()), BatchLimits.of(pipeline));
+    this.batch = new Batch(new RowEncoder(pipeline.columns(), pipeline.schemaVersion()), BatchLimits.of(pipeline));
     this.deadLetters = new DeadLetterPublisher(producer);
     this.flusher = new BatchFlusher(consumer, pipeline.topic(), deadLetters, rawTable, metrics, clock);
     this.positioner = new PartitionPositioner(consumer, rawTable, clock);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class BatchTest {
   private static final List<ColumnSpec> COLUMNS = List.of(new ColumnSpec("n", FieldType.int64, "n", false, false));
-  private static final RowEncoder ENCODER = new RowEncoder(COLUMNS);
-  /** _time 4 + n 8 + _partition 4 + _offset 8 + _ingested_at 4. */
-  private static final int ROW_BYTES = 28;
+  private static final RowEncoder ENCODER = new RowEncoder(COLUMNS, 1);
+  /** _time 4 + n 8 + _partition 4 + _offset 8 + _ingested_at 4 + _schema_version 4. */
+  private static final int ROW_BYTES = 32;
 
   @Test
   void isFullAtTheEventLimitCountingDeadLetters() {

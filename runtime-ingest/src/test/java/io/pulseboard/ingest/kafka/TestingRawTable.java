@@ -17,8 +17,8 @@ import java.util.Map;
  * can be told to fail, or to store a batch and then fail as a lost response would.
  */
 final class TestingRawTable implements RawTable {
-  /** _time 4, n 8, _partition 4, _offset 8, _ingested_at 4. */
-  static final int ROW_BYTES = 28;
+  /** _time 4, n 8, _partition 4, _offset 8, _ingested_at 4, _schema_version 4. */
+  static final int ROW_BYTES = 32;
 
   record Row(int partition, long offset, long n) {}
 
@@ -74,6 +74,7 @@ final class TestingRawTable implements RawTable {
       long n = buffer.getLong();
       int partition = buffer.getInt();
       long offset = buffer.getLong();
+      buffer.getInt();
       buffer.getInt();
       rows.add(new Row(partition, offset, n));
     }
