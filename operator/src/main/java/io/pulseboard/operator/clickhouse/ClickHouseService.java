@@ -63,6 +63,15 @@ public final class ClickHouseService implements AutoCloseable {
     return tables;
   }
 
+  /** The sorting key of every table of {@code database} that has one, by table name, as the server prints it. */
+  public Map<String, String> sortingKeys(ClickHouseConnection connection, String database) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    rows(connection, "SELECT name, sorting_key FROM system.tables WHERE database = " + SqlLiterals.string(database)
+        + " AND sorting_key != '' FORMAT JSONEachRow")
+        .forEach(row -> keys.put(row.get("name").asText(), row.get("sorting_key").asText()));
+    return keys;
+  }
+
   /** The server's version, such as 18.16.1. */
   public String serverVersion(ClickHouseConnection connection) {
     return rows(connection, "SELECT version() AS version FORMAT JSONEachRow").get(0).get("version").asText();

@@ -42,7 +42,7 @@ public final class DdlGenerator {
         "toYYYYMMDD(" + time + ")", raw.orderBy(), dialect.retention(time, raw.retention()));
   }
 
-  private String rollupTable(String database, RollupTable rollup) {
+  String rollupTable(String database, RollupTable rollup) {
     String bucket = quoteColumn(StreamNames.BUCKET);
     List<String> orderBy = new ArrayList<>();
     orderBy.add(StreamNames.BUCKET);
@@ -63,7 +63,7 @@ public final class DdlGenerator {
     return sql.toString();
   }
 
-  private String view(String database, int schemaVersion, RawTable raw, RollupTable rollup) {
+  String view(String database, int schemaVersion, RawTable raw, RollupTable rollup) {
     List<String> select = new ArrayList<>();
     select.add(bucketFunction(rollup.granularity()) + "(" + quoteColumn(StreamNames.TIME) + ") AS "
         + quoteColumn(StreamNames.BUCKET));
@@ -82,7 +82,7 @@ public final class DdlGenerator {
         + "\nGROUP BY " + String.join(", ", groupBy);
   }
 
-  private static String bucketFunction(Granularity granularity) {
+  static String bucketFunction(Granularity granularity) {
     return switch (granularity) {
       case MINUTE -> "toStartOfMinute";
       case HOUR -> "toStartOfHour";

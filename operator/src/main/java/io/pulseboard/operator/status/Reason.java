@@ -16,8 +16,10 @@ public enum Reason {
   ClickHouseUnavailable(true),
   /** ClickHouse answered a DDL statement with an error. */
   SchemaRejected(true),
-  /** The tables exist with other columns than the spec asks for; changing them is not supported yet. */
-  UnsupportedSchemaChange(false),
+  /** The spec asks for a change only destructive DDL could make (a type change, a removed column); nothing ran. */
+  UnsafeSchemaChange(false),
+  /** A schema change is under way: views of the new version exist, the ingest workers are being rolled. */
+  SchemaChanging(false),
   /** The raw table, rollups and views exist as the spec asks. */
   SchemaApplied(false),
   /** Kafka did not answer. */

@@ -14,13 +14,14 @@ import io.pulseboard.api.pipeline.PipelineJson;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
+import io.pulseboard.api.v1alpha1.Granularity;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
+import io.pulseboard.operator.clickhouse.IngestRollout;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
-import io.pulseboard.operator.clickhouse.StreamSchema;
-import io.pulseboard.operator.clickhouse.StreamSchemas;
-import io.pulseboard.operator.clickhouse.UnsupportedSchemaChangeException;
+import io.pulseboard.operator.clickhouse.SchemaState;
+import io.pulseboard.operator.clickhouse.UnsafeSchemaChangeException;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.kafka.KafkaAdminService;
 import io.pulseboard.operator.kafka.KafkaUnavailableException;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
   public static final String NAME = "analyticsstream";
   public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+  /** How often a running schema change looks at the ingest rollout (Deployment events also trigger it). */
+  public static final Duration SCHEMA_CHANGE_POLL = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsStreamReconciler.class);
 
@@ -84,9 +88,10 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       stream.setStatus(next);
       control = UpdateControl.patchStatus(stream);
     }
-    return outcome.blocked() != null && outcome.blocked().reason().retryable()
-        ? control.rescheduleAfter(RETRY_AFTER)
-        : control;
+    if (outcome.blocked() != null && outcome.blocked().reason().retryable()) {
+      return control.rescheduleAfter(RETRY_AFTER);
+    }
+    return outcome.schemaChanging() ? control.rescheduleAfter(SCHEMA_CHANGE_POLL) : control;
   }
 
   @Override
@@ -111,35 +116,42 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     AnalyticsStreamSpec spec = stream.getSpec();
     String namespace = stream.getMetadata().getNamespace();
     StreamNames names = StreamNames.of(spec.getClickhouse().getDatabase(), stream.getMetadata().getName());
-    StreamSchema streamSchema = StreamSchemas.of(names, spec, IngestPipelines.SCHEMA_VERSION);
     StreamOutcome outcome;
     try {
       ClickHouseConnection connection =
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
-      String serverVersion = applySchema(connection, streamSchema);
-      outcome = new StreamOutcome(null, tables(names, streamSchema), serverVersion);
+      IngestRollout rollout = IngestRollouts.read(context.getClient(), namespace, stream.getMetadata().getName(),
+          context.getSecondaryResource(Deployment.class));
+      SchemaState state = applySchema(connection, names, spec, rollout);
+      outcome = new StreamOutcome(null, tables(names, state), state);
     } catch (ReconcileProblem p) {
       return StreamOutcome.blockedBeforeSchema(new Problem(p.reason(), p.getMessage()));
     }
     try {
-      IngestPipeline pipeline = IngestPipelines.of(stream, config.defaultKafkaBootstrap());
+      // the version the workers write; while a newer spec waits for a running change, the workload stays as is
+      OptionalInt ingestVersion = outcome.schema().ingestVersion();
+      IngestPipeline pipeline = IngestPipelines.of(stream, config.defaultKafkaBootstrap(),
+          ingestVersion.orElse(outcome.schema().appliedVersion()));
       checkTopics(pipeline);
-      writeWorkload(stream, pipeline, context);
+      if (ingestVersion.isPresent()) {
+        writeWorkload(stream, pipeline, context);
+      }
       return outcome;
     } catch (ReconcileProblem p) {
       return outcome.blockedBy(new Problem(p.reason(), p.getMessage()));
     }
   }
 
-  private String applySchema(ClickHouseConnection connection, StreamSchema streamSchema) {
+  private SchemaState applySchema(ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec,
+      IngestRollout rollout) {
     try {
-      return schema.apply(connection, streamSchema);
+      return schema.apply(connection, names, spec, rollout);
     } catch (ClickHouseUnavailableException e) {
       throw new ReconcileProblem(Reason.ClickHouseUnavailable, e.getMessage(), e);
     } catch (ClickHouseRejectedException e) {
       throw new ReconcileProblem(Reason.SchemaRejected, e.getMessage(), e);
-    } catch (UnsupportedSchemaChangeException e) {
-      throw new ReconcileProblem(Reason.UnsupportedSchemaChange, e.getMessage(), e);
+    } catch (UnsafeSchemaChangeException e) {
+      throw new ReconcileProblem(Reason.UnsafeSchemaChange, e.getMessage(), e);
     }
   }
 
@@ -171,10 +183,15 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     }
   }
 
-  private static Map<String, String> tables(StreamNames names, StreamSchema streamSchema) {
+  /** The tables queries read: raw and the complete generation of each rollup. */
+  private static Map<String, String> tables(StreamNames names, SchemaState state) {
     Map<String, String> tables = new LinkedHashMap<>();
-    tables.put("raw", names.qualified(streamSchema.raw().name()));
-    streamSchema.rollups().forEach(r -> tables.put(r.granularity().label(), names.qualified(r.name())));
+    tables.put("raw", names.qualified(names.raw()));
+    for (Granularity g : Granularity.values()) {
+      if (state.rollups().containsKey(g)) {
+        tables.put(g.label(), names.qualified(state.rollups().get(g)));
+      }
+    }
     return tables;
   }
 }

@@ -10,12 +10,10 @@ import io.pulseboard.api.v1alpha1.StartFrom;
 
 /** Builds the ingest worker's pipeline file from a validated stream. */
 public final class IngestPipelines {
-  /** The only schema version until schema changes are supported. */
-  public static final int SCHEMA_VERSION = 1;
-
   private IngestPipelines() {}
 
-  public static IngestPipeline of(AnalyticsStream stream, String defaultKafkaBootstrap) {
+  /** The pipeline of workers that write rows of {@code schemaVersion} (the views of that version count them). */
+  public static IngestPipeline of(AnalyticsStream stream, String defaultKafkaBootstrap, int schemaVersion) {
     AnalyticsStreamSpec spec = stream.getSpec();
     String name = stream.getMetadata().getName();
     String namespace = stream.getMetadata().getNamespace();
@@ -26,7 +24,7 @@ public final class IngestPipelines {
     return new IngestPipeline(
         name,
         namespace,
-        SCHEMA_VERSION,
+        schemaVersion,
         bootstrapServers(spec, defaultKafkaBootstrap),
         spec.getSource().getKafka().getTopic(),
         deadLetterTopic(spec),

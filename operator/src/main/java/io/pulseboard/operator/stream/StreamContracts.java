@@ -6,6 +6,7 @@ import io.pulseboard.api.pipeline.StreamContract;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.Granularity;
+import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
 
 /** What the query service is told about a stream it reads. */
@@ -18,7 +19,7 @@ public final class StreamContracts {
     Integer applied = stream.getStatus() == null ? null : stream.getStatus().getSchemaVersion();
     return new StreamContract(
         stream.getMetadata().getName(),
-        applied == null ? IngestPipelines.SCHEMA_VERSION : applied,
+        applied == null ? SchemaApplier.FIRST_VERSION : applied,
         names.database(),
         names.base(),
         StreamSchemas.granularities(spec).stream().map(Granularity::label).toList(),

@@ -1,5 +1,6 @@
 package io.pulseboard.operator.stream;
 
+import io.pulseboard.operator.clickhouse.SchemaState;
 import io.pulseboard.operator.status.Problem;
 import java.util.Map;
 
@@ -8,19 +9,23 @@ import java.util.Map;
  *
  * @param blocked the step that failed, or null when every step succeeded
  * @param tables the stream's tables by role when the schema is in place, else null
- * @param serverVersion the ClickHouse version when the schema is in place, else null
+ * @param schema where the schema stands when it is in place, else null
  */
-record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
+record StreamOutcome(Problem blocked, Map<String, String> tables, SchemaState schema) {
 
   static StreamOutcome blockedBeforeSchema(Problem problem) {
     return new StreamOutcome(problem, null, null);
   }
 
   StreamOutcome blockedBy(Problem problem) {
-    return new StreamOutcome(problem, tables, serverVersion);
+    return new StreamOutcome(problem, tables, schema);
   }
 
   boolean schemaApplied() {
     return tables != null;
+  }
+
+  boolean schemaChanging() {
+    return schema != null && schema.changing();
   }
 }

@@ -37,7 +37,7 @@ final class StreamStatuses {
     // tables stay listed while a later step fails: they still exist
     status.setTables(outcome.schemaApplied() ? outcome.tables() : previous.getTables());
     status.setSchemaVersion(outcome.schemaApplied()
-        ? Integer.valueOf(IngestPipelines.SCHEMA_VERSION)
+        ? Integer.valueOf(outcome.schema().appliedVersion())
         : previous.getSchemaVersion());
     return status;
   }
@@ -51,10 +51,13 @@ final class StreamStatuses {
   }
 
   private static DesiredCondition schemaReady(StreamOutcome outcome) {
+    if (outcome.schemaChanging()) {
+      return isFalse(ConditionType.SchemaReady, Reason.SchemaChanging, outcome.schema().change());
+    }
     if (outcome.schemaApplied()) {
       return isTrue(ConditionType.SchemaReady, Reason.SchemaApplied,
           "the raw table, " + (outcome.tables().size() - 1) + " rollups and their views exist on ClickHouse "
-              + outcome.serverVersion());
+              + outcome.schema().serverVersion());
     }
     return isFalse(ConditionType.SchemaReady, outcome.blocked().reason(), outcome.blocked().message());
   }

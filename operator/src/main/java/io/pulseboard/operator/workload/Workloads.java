@@ -57,7 +57,7 @@ public final class Workloads {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(WorkloadLabels.all(spec.component(), spec.instance()))
-        .withAnnotations(Map.of(CONFIG_HASH, sha256(spec.configJson())))
+        .withAnnotations(Map.of(CONFIG_HASH, configHash(spec.configJson())))
         .endMetadata()
         .withNewSpec()
         .addNewContainer()
@@ -145,7 +145,8 @@ public final class Workloads {
         .build();
   }
 
-  private static String sha256(String text) {
+  /** The value of {@link #CONFIG_HASH} for a pipeline file. */
+  public static String configHash(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

@@ -18,16 +18,18 @@ class SchemaDriftTest {
   void tablesCreatedFromTheSameSpecHaveNoDifferences() {
     StreamSchema schema = schema(Examples.quickstartStream());
 
-    assertThat(SchemaDrift.differences(schema, schema.expectedColumns())).isEmpty();
+    assertThat(SchemaDrift.unsafe(schema, schema.expectedColumns())).isEmpty();
+    assertThat(SchemaDrift.missing(schema, schema.expectedColumns())).isEmpty();
   }
 
   @Test
   void missingTablesAreNotDifferences() {
-    assertThat(SchemaDrift.differences(schema(Examples.quickstartStream()), Map.of())).isEmpty();
+    assertThat(SchemaDrift.unsafe(schema(Examples.quickstartStream()), Map.of())).isEmpty();
+    assertThat(SchemaDrift.missing(schema(Examples.quickstartStream()), Map.of())).isEmpty();
   }
 
   @Test
-  void aNewMeasureIsReportedForEveryRollup() {
+  void aNewMeasureIsMissingInEveryRollupAndIsSafe() {
     StreamSchema before = schema(Examples.quickstartStream());
     AnalyticsStream changed = Examples.quickstartStream();
     MeasureSpec max = new MeasureSpec();
@@ -38,24 +40,34 @@ class SchemaDriftTest {
     measures.add(max);
     changed.getSpec().setMeasures(measures);
 
-    List<String> differences = SchemaDrift.differences(schema(changed), before.expectedColumns());
-
-    assertThat(differences).containsExactly(
-        "checkout_1m: missing column largest AggregateFunction(max, Float64)",
-        "checkout_1h: missing column largest AggregateFunction(max, Float64)",
-        "checkout_1d: missing column largest AggregateFunction(max, Float64)");
+    Column largest = new Column("largest", "AggregateFunction(max, Float64)");
+    assertThat(SchemaDrift.missing(schema(changed), before.expectedColumns())).containsExactly(
+        Map.entry("checkout_1m", List.of(largest)), Map.entry("checkout_1h", List.of(largest)),
+        Map.entry("checkout_1d", List.of(largest)));
+    assertThat(SchemaDrift.unsafe(schema(changed), before.expectedColumns())).isEmpty();
   }
 
   @Test
-  void aChangedTypeIsReported() {
+  void aChangedTypeIsUnsafe() {
     StreamSchema before = schema(Examples.quickstartStream());
     AnalyticsStream changed = Examples.quickstartStream();
     changed.getSpec().getDimensions().get(0).setLowCardinality(false);
 
-    List<String> differences = SchemaDrift.differences(schema(changed), before.expectedColumns());
+    List<String> differences = SchemaDrift.unsafe(schema(changed), before.expectedColumns());
 
     assertThat(differences).hasSize(4)
         .contains("checkout_raw: column country is LowCardinality(String), the spec asks for String");
+  }
+
+  @Test
+  void aRemovedFieldIsUnsafe() {
+    StreamSchema before = schema(Examples.quickstartStream());
+    AnalyticsStream changed = Examples.quickstartStream();
+    changed.getSpec().getFields().get(0).setName("total");
+    changed.getSpec().getMeasures().get(1).setField("total");
+
+    assertThat(SchemaDrift.unsafe(schema(changed), before.expectedColumns()))
+        .contains("checkout_raw: column amount is not in the spec");
   }
 
   private static StreamSchema schema(AnalyticsStream stream) {

@@ -14,7 +14,7 @@ class IngestPipelinesTest {
 
   @Test
   void theQuickstartPipelineDescribesTopicsTableAndColumns() {
-    IngestPipeline pipeline = IngestPipelines.of(Examples.quickstartStream(), "127.0.0.1:9092");
+    IngestPipeline pipeline = IngestPipelines.of(Examples.quickstartStream(), "127.0.0.1:9092", 1);
 
     assertThat(pipeline.stream()).isEqualTo("checkout");
     assertThat(pipeline.namespace()).isEqualTo("default");
@@ -45,7 +45,7 @@ class IngestPipelinesTest {
     stream.getSpec().getSource().getKafka().setBootstrapServers("kafka-0:9092,kafka-1:9092");
     stream.getSpec().getIngest().setDeadLetterTopic("checkout.rejected");
 
-    IngestPipeline pipeline = IngestPipelines.of(stream, "127.0.0.1:9092");
+    IngestPipeline pipeline = IngestPipelines.of(stream, "127.0.0.1:9092", 1);
 
     assertThat(pipeline.bootstrapServers()).isEqualTo("kafka-0:9092,kafka-1:9092");
     assertThat(pipeline.deadLetterTopic()).isEqualTo("checkout.rejected");
@@ -53,7 +53,7 @@ class IngestPipelinesTest {
 
   @Test
   void thePipelineSurvivesTheJsonRoundTripTheWorkerMakes() {
-    IngestPipeline pipeline = IngestPipelines.of(Examples.quickstartStream(), "127.0.0.1:9092");
+    IngestPipeline pipeline = IngestPipelines.of(Examples.quickstartStream(), "127.0.0.1:9092", 1);
 
     assertThat(PipelineJson.read(PipelineJson.write(pipeline), IngestPipeline.class)).isEqualTo(pipeline);
   }

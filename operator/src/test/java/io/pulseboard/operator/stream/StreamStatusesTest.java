@@ -16,11 +16,14 @@ import io.pulseboard.operator.testing.Examples;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import io.pulseboard.operator.clickhouse.SchemaState;
 import org.junit.jupiter.api.Test;
 
 class StreamStatusesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
+  private static final SchemaState STEADY = new SchemaState("18.16.1", 1, OptionalInt.of(1), Map.of(), null);
   private static final Map<String, String> TABLES = Map.of("raw", "quickstart.checkout_raw",
       "1m", "quickstart.checkout_1m", "1h", "quickstart.checkout_1h", "1d", "quickstart.checkout_1d");
 
@@ -28,7 +31,7 @@ class StreamStatusesTest {
   void aStreamWithEverythingInPlaceIsReadyWhileItsPodsStart() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 3L);
 
-    AnalyticsStreamStatus status = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+    AnalyticsStreamStatus status = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, STEADY),
         Optional.of(deployment(2, null)), T0);
 
     assertThat(status.getObservedGeneration()).isEqualTo(3L);
@@ -47,7 +50,7 @@ class StreamStatusesTest {
   @Test
   void ingestIsReadyWhenAllReplicasAreAvailable() {
     AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
-        new StreamOutcome(null, TABLES, "18.16.1"), Optional.of(deployment(2, 2)), T0);
+        new StreamOutcome(null, TABLES, STEADY), Optional.of(deployment(2, 2)), T0);
 
     assertThat(condition(status, ConditionType.IngestReady).getReason()).isEqualTo("IngestAvailable");
   }
@@ -57,7 +60,7 @@ class StreamStatusesTest {
     Problem missing = new Problem(Reason.SourceTopicMissing, "topic t does not exist");
 
     AnalyticsStreamStatus status = StreamStatuses.next(generation(Examples.quickstartStream(), 1L),
-        new StreamOutcome(missing, TABLES, "18.16.1"), Optional.empty(), T0);
+        new StreamOutcome(missing, TABLES, STEADY), Optional.empty(), T0);
 
     assertThat(condition(status, ConditionType.Ready).getReason()).isEqualTo("SourceTopicMissing");
     assertThat(condition(status, ConditionType.SchemaReady).getStatus()).isEqualTo("True");
@@ -67,7 +70,7 @@ class StreamStatusesTest {
   @Test
   void anUnchangedOutcomeLaterGivesAnIdenticalStatus() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
-    StreamOutcome outcome = new StreamOutcome(null, TABLES, "18.16.1");
+    StreamOutcome outcome = new StreamOutcome(null, TABLES, STEADY);
     stream.setStatus(StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T0));
 
     AnalyticsStreamStatus later = StreamStatuses.next(stream, outcome, Optional.of(deployment(1, null)), T1);
@@ -78,10 +81,10 @@ class StreamStatusesTest {
   @Test
   void onlyAFlipMovesTheTransitionTime() {
     AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
-    stream.setStatus(StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+    stream.setStatus(StreamStatuses.next(stream, new StreamOutcome(null, TABLES, STEADY),
         Optional.of(deployment(1, null)), T0));
 
-    AnalyticsStreamStatus later = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, "18.16.1"),
+    AnalyticsStreamStatus later = StreamStatuses.next(stream, new StreamOutcome(null, TABLES, STEADY),
         Optional.of(deployment(1, 1)), T1);
 
     assertThat(condition(later, ConditionType.Ready).getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
