@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedApiServer.class);
+  /** The mock web server logs every request through java.util.logging; held so the level setting sticks. */
+  private static final java.util.logging.Logger REQUEST_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
@@ -31,6 +34,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
   /** Starts the server on a free loopback port. */
   public static EmbeddedApiServer start() {
+    REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
     ApiServerDispatcher dispatcher = new ApiServerDispatcher();
     KubernetesMockServer server =
         new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
