@@ -44,6 +44,8 @@ public final class ProcessRunner implements AutoCloseable {
   private SharedIndexInformer<ConfigMap> configMaps;
   private SharedIndexInformer<Secret> secrets;
   private volatile Map<DeploymentKey, DeploymentSnapshot> snapshots = Map.of();
+  /** Set once all three informers exist; events before that are covered by the first tick. */
+  private volatile boolean running;
   private Set<Long> lastPids = Set.of();
 
   private ProcessRunner(KubernetesClient client, RunnerConfig config, Consumer<Set<Long>> pidsListener) {
@@ -79,6 +81,7 @@ public final class ProcessRunner implements AutoCloseable {
     runner.secrets = client.secrets().inAnyNamespace().inform(trigger);
     runner.configMaps = client.configMaps().inAnyNamespace().inform(trigger);
     runner.deployments = client.apps().deployments().inAnyNamespace().inform(trigger);
+    runner.running = true;
     long tick = config.tick().toMillis();
     runner.loop.scheduleWithFixedDelay(runner::tickSafely, 0, tick, TimeUnit.MILLISECONDS);
     LOG.info("process runner started; runtime jars under {}, logs in {}", config.repoRoot(), config.runDir().resolve("logs"));
@@ -98,7 +101,7 @@ public final class ProcessRunner implements AutoCloseable {
   }
 
   private void trigger() {
-    if (!loop.isShutdown() && tickPending.compareAndSet(false, true)) {
+    if (running && !loop.isShutdown() && tickPending.compareAndSet(false, true)) {
       loop.execute(this::tickSafely);
     }
   }

@@ -1,0 +1,50 @@
+package io.pulseboard.local;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Numbered progress lines on the console, one per step: {@code [3/8] starting Kafka... ready in 2.4 s
+ * (127.0.0.1:40001)}. Logs go to a file, so nothing else writes to the console while a step runs.
+ */
+final class Progress {
+  private final PrintStream out;
+  private final int steps;
+  private int step;
+  private long started;
+  private boolean open;
+
+  Progress(PrintStream out, int steps) {
+    this.out = out;
+    this.steps = steps;
+  }
+
+  void start(String what) {
+    step++;
+    started = System.nanoTime();
+    out.printf(Locale.ROOT, "[%d/%d] %s...", step, steps, what);
+    out.flush();
+    open = true;
+  }
+
+  void done(String detail) {
+    double seconds = (System.nanoTime() - started) / 1e9;
+    out.printf(Locale.ROOT, " ready in %.1f s%s%n", seconds, detail.isEmpty() ? "" : " (" + detail + ")");
+    out.flush();
+    open = false;
+  }
+
+  /** Ends a step that did not finish, so what follows starts on its own line. */
+  void failed() {
+    if (open) {
+      out.println(" failed");
+      out.flush();
+      open = false;
+    }
+  }
+
+  void line(String text) {
+    out.println(text);
+    out.flush();
+  }
+}
