@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.pulseboard.local.apiserver.CrdInstaller;
 import io.pulseboard.local.apiserver.EmbeddedApiServer;
 import io.pulseboard.local.apiserver.Kubeconfig;
+import io.pulseboard.local.apiserver.OwnerGarbageCollector;
 import io.pulseboard.local.demo.DemoEventGenerator;
 import io.pulseboard.local.demo.DemoTopic;
 import io.pulseboard.local.runner.DeploymentKey;
@@ -95,6 +96,8 @@ final class LocalMode implements AutoCloseable {
     progress.start("starting the Kubernetes API");
     EmbeddedApiServer api = EmbeddedApiServer.start();
     register("Kubernetes API", api::close);
+    OwnerGarbageCollector collector = OwnerGarbageCollector.start(api.client(), Duration.ofSeconds(2));
+    register("garbage collector", collector::close);
     CrdInstaller.install(api.client(), LocalMode.class.getClassLoader());
     Path kubeconfig = Kubeconfig.write(config.stateDir().resolve("kubeconfig"), api.url());
     createSecret(api.client(), "clickhouse", Map.of("url", endpoints.clickhouseHttp()));
@@ -207,7 +210,8 @@ final class LocalMode implements AutoCloseable {
       }
       closed = true;
     }
-    progress.failed();
+    progress.interrupted();
+    progress.line("Stopping Pulseboard...");
     try {
       if (!startFinished.await(START_ABORT_WAIT.toSeconds(), TimeUnit.SECONDS)) {
         LOG.warn("the start did not give up within {} s; stopping what runs so far", START_ABORT_WAIT.toSeconds());
@@ -224,6 +228,7 @@ final class LocalMode implements AutoCloseable {
     if (servicesDir != null) {
       deleteRecursively(servicesDir);
     }
+    progress.line("Stopped.");
   }
 
   private synchronized Component pop() {

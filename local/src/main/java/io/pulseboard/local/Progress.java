@@ -13,13 +13,17 @@ final class Progress {
   private int step;
   private long started;
   private boolean open;
+  private boolean silenced;
 
   Progress(PrintStream out, int steps) {
     this.out = out;
     this.steps = steps;
   }
 
-  void start(String what) {
+  synchronized void start(String what) {
+    if (silenced) {
+      return;
+    }
     step++;
     started = System.nanoTime();
     out.printf(Locale.ROOT, "[%d/%d] %s...", step, steps, what);
@@ -27,7 +31,10 @@ final class Progress {
     open = true;
   }
 
-  void done(String detail) {
+  synchronized void done(String detail) {
+    if (silenced) {
+      return;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(Locale.ROOT, " ready in %.1f s%s%n", seconds, detail.isEmpty() ? "" : " (" + detail + ")");
     out.flush();
@@ -35,15 +42,25 @@ final class Progress {
   }
 
   /** Ends a step that did not finish, so what follows starts on its own line. */
-  void failed() {
+  synchronized void failed() {
+    end(" failed");
+  }
+
+  /** Ends the step in progress and ignores the steps a start that is being stopped still reports. */
+  synchronized void interrupted() {
+    end(" interrupted");
+    silenced = true;
+  }
+
+  private void end(String word) {
     if (open) {
-      out.println(" failed");
+      out.println(word);
       out.flush();
       open = false;
     }
   }
 
-  void line(String text) {
+  synchronized void line(String text) {
     out.println(text);
     out.flush();
   }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 final class Quickstart {
   private static final String DASHBOARD = "Dashboard";
   private static final String STREAM = "AnalyticsStream";
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private final List<GenericKubernetesResource> resources;
   private final String namespace;
@@ -72,10 +73,16 @@ final class Quickstart {
     return ofKind(DASHBOARD).stream().map(d -> new DeploymentKey(namespaceOf(d), d.getMetadata().getName() + "-query")).toList();
   }
 
-  /** Creates each resource, or replaces it when it exists. */
+  /**
+   * Creates each resource, or replaces it when it exists, with the annotation kubectl apply leaves, so a later
+   * {@code kubectl apply -f examples/quickstart/} merges against it as if kubectl had created them.
+   */
   void apply(KubernetesClient client) {
+    KubernetesSerialization serialization = client.getKubernetesSerialization();
     for (GenericKubernetesResource resource : resources) {
-      client.resource(resource).inNamespace(namespaceOf(resource)).createOr(NonDeletingOperation::update);
+      GenericKubernetesResource applied = serialization.clone(resource);
+      applied.getMetadata().getAnnotations().put(LAST_APPLIED, serialization.asJson(resource));
+      client.resource(applied).inNamespace(namespaceOf(resource)).createOr(NonDeletingOperation::update);
     }
   }
 
