@@ -25,6 +25,8 @@ final class ManagedDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedDeployment.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   static final String PORT_VARIABLE = "PULSEBOARD_HTTP_PORT";
+  /** The runtimes listen on all interfaces in a pod; on a developer's machine only on loopback. */
+  static final String HOST_VARIABLE = "PULSEBOARD_HTTP_HOST";
 
   private final DeploymentKey key;
   private final RunnerConfig config;
@@ -108,6 +110,7 @@ final class ManagedDeployment {
     Map<String, String> env = new LinkedHashMap<>(config.baseEnvironment());
     spec.environment().forEach((name, value) -> env.put(name, rewriteMountPath(value)));
     env.put(PORT_VARIABLE, Integer.toString(port));
+    env.put(HOST_VARIABLE, "127.0.0.1");
     return env;
   }
 

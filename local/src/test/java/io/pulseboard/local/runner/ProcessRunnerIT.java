@@ -77,7 +77,8 @@ class ProcessRunnerIT {
     assertThat(written.getStatus().getReplicas()).isEqualTo(2);
     assertThat(written.getStatus().getAvailableReplicas()).isEqualTo(2);
     String env = get(firstPort(), "/env");
-    assertThat(env).contains("CLICKHOUSE_URL=http://127.0.0.1:8123", "STREAM=checkout", "config={\"topic\":\"a\"}");
+    assertThat(env).contains("CLICKHOUSE_URL=http://127.0.0.1:8123", "STREAM=checkout", "config={\"topic\":\"a\"}",
+        "PULSEBOARD_HTTP_HOST=127.0.0.1", "PULSEBOARD_HTTP_PORT=" + firstPort());
     assertThat(env).doesNotContain("CLICKHOUSE_PASSWORD");
     assertThat(env).containsPattern("PULSEBOARD_CONFIG_DIR=" + dir.resolve("run") + "/pods/default/checkout-ingest/[0-9a-f]+/root/etc/pulseboard\n");
     assertThat(runner.pids()).hasSize(2);
