@@ -87,7 +87,9 @@ final class LocalMode implements AutoCloseable {
     Quickstart quickstart = Quickstart.load(config.quickstartDir(), config.namespace());
     StateFiles.delete(endpointsFile);
     deleteRecursively(config.stateDir().resolve("pods"));
-    servicesDir = Files.createTempDirectory("pulseboard-local-");
+    // Under .pulseboard rather than /tmp: data left by a killed run is removed by the next start.
+    servicesDir = config.stateDir().resolve("services");
+    deleteRecursively(servicesDir);
 
     ServiceSet services = ServiceSet.start(servicesDir, progressListener());
     register("services", services::close);
