@@ -123,7 +123,9 @@ final class LocalMode implements AutoCloseable {
     DemoTopic.ensure(endpoints.kafkaBootstrap(), topic, config.demoPartitions());
     DemoEventGenerator generator = DemoEventGenerator.start(endpoints.kafkaBootstrap(), topic, config.demoEventsPerSecond());
     register("demo events", generator::close);
-    progress.done(config.demoEventsPerSecond() + " events/s");
+    // The quickstart stream accepts events up to 1h late: half an hour of history fills the default range.
+    generator.history(Duration.ofMinutes(30), Math.max(1, config.demoEventsPerSecond() / 10));
+    progress.done(config.demoEventsPerSecond() + " events/s, after 30 minutes of history");
 
     progress.start("applying " + config.repoRoot().relativize(config.quickstartDir()) + " and waiting for the dashboard");
     quickstart.apply(api.client());

@@ -2,6 +2,7 @@ package io.pulseboard.local.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -53,6 +54,24 @@ public final class DemoEventGenerator implements AutoCloseable {
     return generator;
   }
 
+  /**
+   * Produces {@code perSecond} events for every second of the last {@code window}, so the dashboard opens
+   * on a filled range instead of a single point.
+   */
+  public void history(Duration window, int perSecond) {
+    Instant now = Instant.now();
+    long count = 0;
+    for (long s = window.toSeconds(); s > 0; s--) {
+      Instant second = now.minusSeconds(s);
+      for (int i = 0; i < perSecond; i++) {
+        send(events.at(second.plusMillis(i * 1000L / perSecond)));
+        count++;
+      }
+    }
+    producer.flush();
+    LOG.info("produced {} demo events over the last {}", count, window);
+  }
+
   /** Events Kafka acknowledged so far. */
   public long sent() {
     return sent.get();
@@ -60,14 +79,18 @@ public final class DemoEventGenerator implements AutoCloseable {
 
   private void burst(int count) {
     for (int i = 0; i < count; i++) {
-      producer.send(new ProducerRecord<>(topic, events.next()), (metadata, error) -> {
-        if (error == null) {
-          sent.incrementAndGet();
-        } else if (failed.getAndIncrement() % 1000 == 0) {
-          LOG.warn("demo event not sent ({} failures so far): {}", failed.get(), error.getMessage());
-        }
-      });
+      send(events.next());
     }
+  }
+
+  private void send(String event) {
+    producer.send(new ProducerRecord<>(topic, event), (metadata, error) -> {
+      if (error == null) {
+        sent.incrementAndGet();
+      } else if (failed.getAndIncrement() % 1000 == 0) {
+        LOG.warn("demo event not sent ({} failures so far): {}", failed.get(), error.getMessage());
+      }
+    });
   }
 
   @Override

@@ -3,11 +3,12 @@ package io.pulseboard.local.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Checkout events for the quickstart stream: {@code ts} (ISO-8601, now), {@code country}, {@code platform},
+ * Checkout events for the quickstart stream: {@code ts} (ISO-8601), {@code country}, {@code platform},
  * {@code amount}, {@code user_id} and {@code latency_ms}, with skews that make the charts worth looking at
  * (more traffic from some countries, slower mobile checkouts, a long latency tail).
  */
@@ -26,9 +27,14 @@ final class DemoEvents {
   }
 
   String next() {
+    return at(clock.instant());
+  }
+
+  /** An event that happened at {@code time}. */
+  String at(Instant time) {
     String platform = pick(PLATFORMS);
     ObjectNode event = mapper.createObjectNode();
-    event.put("ts", clock.instant().toString());
+    event.put("ts", time.toString());
     event.put("country", pick(COUNTRIES));
     event.put("platform", platform);
     event.put("amount", Math.round(Math.exp(3 + random.nextGaussian() * 0.8) * 100) / 100.0);

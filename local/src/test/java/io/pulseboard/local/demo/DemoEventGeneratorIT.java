@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseboard.services.SharedServices;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,13 @@ class DemoEventGeneratorIT {
 
     long started = System.nanoTime();
     try (DemoEventGenerator generator = DemoEventGenerator.start(kafka, topic, 200)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> generator.sent() >= 400);
+      generator.history(Duration.ofMinutes(2), 2);
+      started = System.nanoTime();
+      long afterHistory = generator.sent();
+      assertThat(afterHistory).as("two events for each second of two minutes").isGreaterThanOrEqualTo(240);
+      await().atMost(Duration.ofSeconds(20)).until(() -> generator.sent() >= afterHistory + 400);
       double seconds = (System.nanoTime() - started) / 1e9;
-      assertThat(generator.sent() / seconds).as("events per second").isBetween(100.0, 300.0);
+      assertThat((generator.sent() - afterHistory) / seconds).as("events per second").isBetween(100.0, 300.0);
     }
 
     List<String> values = new ArrayList<>();
@@ -45,14 +50,26 @@ class DemoEventGeneratorIT {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.currentTimeMillis() + 20_000;
-      while (values.size() < 400 && System.currentTimeMillis() < deadline) {
+      while (values.size() < 640 && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
           values.add(r.value());
         }
       }
     }
-    assertThat(values).hasSizeGreaterThanOrEqualTo(400);
+    assertThat(values).hasSizeGreaterThanOrEqualTo(640);
+    Instant oldest = values.stream().map(DemoEventGeneratorIT::time).min(Instant::compareTo).orElseThrow();
+    assertThat(oldest).as("history reaches back two minutes").isBefore(Instant.now().minusSeconds(100));
+    Instant newest = values.stream().map(DemoEventGeneratorIT::time).max(Instant::compareTo).orElseThrow();
+    assertThat(newest).isAfter(Instant.now().minusSeconds(60));
     assertThat(new ObjectMapper().readTree(values.get(0)).fieldNames()).toIterable()
         .containsExactlyInAnyOrder("ts", "country", "platform", "amount", "user_id", "latency_ms");
+  }
+
+  private static Instant time(String event) {
+    try {
+      return Instant.parse(new ObjectMapper().readTree(event).get("ts").asText());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -27,4 +27,14 @@ class DemoEventsTest {
       assertThat(event.get("latency_ms").asDouble()).isPositive();
     }
   }
+
+  @Test
+  void historyEventsCarryTheTimeAskedFor() throws Exception {
+    DemoEvents events = new DemoEvents(new Random(7), Clock.systemUTC());
+    Instant past = Instant.parse("2026-11-29T11:30:00.500Z");
+
+    JsonNode event = new ObjectMapper().readTree(events.at(past));
+
+    assertThat(Instant.parse(event.get("ts").asText())).isEqualTo(past);
+  }
 }
