@@ -1,6 +1,7 @@
 package io.pulseboard.api.pipeline;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the query service knows of one stream: its tables and typed columns. It is compiled into SQL by
@@ -13,6 +14,8 @@ import java.util.List;
  * @param granularities the rollups that exist, as labels 1m, 1h, 1d
  * @param dimensions the dimension columns
  * @param measures the measures
+ * @param tables the rollup table to read for each granularity label, such as {@code checkout_1m_v3}: a schema
+ *     change can move a rollup to a new table generation (see operator/DESIGN.md)
  */
 public record StreamContract(
     String name,
@@ -21,10 +24,23 @@ public record StreamContract(
     String base,
     List<String> granularities,
     List<ColumnSpec> dimensions,
-    List<MeasureContract> measures) {
+    List<MeasureContract> measures,
+    Map<String, String> tables) {
   public StreamContract {
     granularities = List.copyOf(granularities);
     dimensions = List.copyOf(dimensions);
     measures = List.copyOf(measures);
+    tables = tables == null ? Map.of() : Map.copyOf(tables);
+  }
+
+  /** A contract whose rollups are the first generation, {@code <base>_<granularity>}. */
+  public StreamContract(String name, int schemaVersion, String database, String base, List<String> granularities,
+      List<ColumnSpec> dimensions, List<MeasureContract> measures) {
+    this(name, schemaVersion, database, base, granularities, dimensions, measures, Map.of());
+  }
+
+  /** The rollup table of a granularity label: the one named in {@link #tables}, else {@code <base>_<label>}. */
+  public String table(String granularity) {
+    return tables.getOrDefault(granularity, base + "_" + granularity);
   }
 }
