@@ -33,7 +33,7 @@ public final class PanelQueryCompiler {
       sql.append(", ").append(quote(dimension));
     }
     sql.append(", ").append(valueExpression(panel)).append(" AS ").append(VALUE)
-        .append(" FROM ").append(quote(names.database(), names.rollup(range.granularity())))
+        .append(" FROM ").append(quote(names.database(), panel.stream().table(range.granularity().label())))
         .append(" WHERE ").append(bucket).append(" >= toDateTime(").append(range.fromSeconds()).append(')')
         .append(" AND ").append(bucket).append(" < toDateTime(").append(range.toSeconds()).append(')');
     for (FilterClause filter : panel.filters()) {
