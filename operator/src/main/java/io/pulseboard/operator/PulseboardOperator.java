@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
-import io.pulseboard.operator.clickhouse.DdlGenerator;
-import io.pulseboard.operator.clickhouse.FloorDialect;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.config.OperatorVersion;
@@ -38,7 +36,7 @@ public final class PulseboardOperator {
       kafka.close();
     });
     Clock clock = Clock.systemUTC();
-    SchemaApplier schema = new SchemaApplier(clickhouse, new DdlGenerator(FloorDialect.INSTANCE));
+    SchemaApplier schema = new SchemaApplier(clickhouse);
     operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clock), namespaces(config));
     operator.register(new DashboardReconciler(config, clock), namespaces(config));
     operator.start();

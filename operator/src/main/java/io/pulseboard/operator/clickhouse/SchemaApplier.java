@@ -9,18 +9,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a stream's ClickHouse objects to its schema: checks that existing tables have the expected
  * columns, then runs the DDL when any table or view is missing. When everything exists a reconcile costs
- * three small reads (version and catalogue) and no DDL. The server version is where a dialect for modern
- * servers will be chosen; today every server gets the floor dialect, whose DDL modern servers accept too.
+ * three small reads (version and catalogue) and no DDL. The server version picks the dialect
+ * ({@link Dialects}): TTL and codecs on 23.8 and later, the floor dialect on older servers.
  */
 public final class SchemaApplier {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaApplier.class);
 
   private final ClickHouseService clickhouse;
-  private final DdlGenerator ddl;
 
-  public SchemaApplier(ClickHouseService clickhouse, DdlGenerator ddl) {
+  public SchemaApplier(ClickHouseService clickhouse) {
     this.clickhouse = clickhouse;
-    this.ddl = ddl;
   }
 
   /**
@@ -41,7 +39,7 @@ public final class SchemaApplier {
     if (!missing.isEmpty()) {
       LOG.info("Creating {} in database {} on ClickHouse {} at {}", missing, schema.database(), version,
           connection.url());
-      clickhouse.execute(connection, ddl.statements(schema));
+      clickhouse.execute(connection, new DdlGenerator(Dialects.forVersion(version)).statements(schema));
     }
     return version;
   }

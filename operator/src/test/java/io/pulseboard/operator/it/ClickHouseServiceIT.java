@@ -10,7 +10,6 @@ import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
 import io.pulseboard.operator.clickhouse.DdlGenerator;
-import io.pulseboard.operator.clickhouse.FloorDialect;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.StreamSchema;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
@@ -30,7 +29,7 @@ class ClickHouseServiceIT {
   private final ClickHouseConnection connection =
       new ClickHouseConnection(SharedServices.endpoints().clickhouseHttp(), "default", "");
   private final ClickHouseService clickhouse = new ClickHouseService();
-  private final SchemaApplier applier = new SchemaApplier(clickhouse, new DdlGenerator(FloorDialect.INSTANCE));
+  private final SchemaApplier applier = new SchemaApplier(clickhouse);
 
   @AfterEach
   void close() {
