@@ -6,12 +6,16 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.clickhouse.RetentionEnforcer;
+import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
+import io.pulseboard.operator.clickhouse.StreamDropper;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.config.OperatorVersion;
 import io.pulseboard.operator.dashboard.DashboardReconciler;
 import io.pulseboard.operator.kafka.KafkaAdminService;
 import io.pulseboard.operator.stream.AnalyticsStreamReconciler;
+import io.pulseboard.operator.stream.StreamCleanup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -37,7 +41,10 @@ public final class PulseboardOperator {
     });
     Clock clock = Clock.systemUTC();
     SchemaApplier schema = new SchemaApplier(clickhouse);
-    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clock), namespaces(config));
+    RetentionSchedule retention = new RetentionSchedule(new RetentionEnforcer(clickhouse));
+    StreamCleanup cleanup = new StreamCleanup(new StreamDropper(clickhouse));
+    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, retention, cleanup, clock),
+        namespaces(config));
     operator.register(new DashboardReconciler(config, clock), namespaces(config));
     operator.start();
     LOG.info("Pulseboard operator {} started (Server-Side Apply {}, namespaces {})", OperatorVersion.current(),

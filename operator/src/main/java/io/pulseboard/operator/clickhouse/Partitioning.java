@@ -35,6 +35,19 @@ public enum Partitioning {
     return granularity == Granularity.DAY ? MONTH : DAY;
   }
 
+  /**
+   * The partitioning of an existing table, read from one of its partition values: 8 digits are a day
+   * ({@code 20261129}), 6 a month ({@code 202611}). Tables created before 1m and 1h moved to day
+   * partitions are month-partitioned and handled as such.
+   */
+  public static Partitioning ofPartitionValue(String partition) {
+    return switch (partition.length()) {
+      case 8 -> DAY;
+      case 6 -> MONTH;
+      default -> throw new IllegalArgumentException("unexpected partition value " + partition);
+    };
+  }
+
   /** The PARTITION BY expression over an already-quoted time column. */
   public String expression(String quotedTimeColumn) {
     return function + "(" + quotedTimeColumn + ")";

@@ -1,7 +1,9 @@
 package io.pulseboard.operator.stream;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -17,6 +19,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
+import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.StreamSchema;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
@@ -50,22 +53,28 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = IngestConfigMapDependentResource.NAME, type = IngestConfigMapDependentResource.class),
     @Dependent(name = IngestDeploymentDependentResource.NAME, type = IngestDeploymentDependentResource.class,
         dependsOn = IngestConfigMapDependentResource.NAME)})
-public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
+public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, Cleaner<AnalyticsStream> {
   public static final String NAME = "analyticsstream";
   public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+  /** How often a Ready stream is looked at again: freshness and retention change without any event. */
+  public static final Duration RECHECK_AFTER = Duration.ofSeconds(60);
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsStreamReconciler.class);
 
   private final OperatorConfig config;
   private final SchemaApplier schema;
   private final KafkaAdminService kafka;
+  private final RetentionSchedule retention;
+  private final StreamCleanup cleanup;
   private final Clock clock;
 
   public AnalyticsStreamReconciler(OperatorConfig config, SchemaApplier schema, KafkaAdminService kafka,
-      Clock clock) {
+      RetentionSchedule retention, StreamCleanup cleanup, Clock clock) {
     this.config = config;
     this.schema = schema;
     this.kafka = kafka;
+    this.retention = retention;
+    this.cleanup = cleanup;
     this.clock = clock;
   }
 
@@ -84,9 +93,17 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       stream.setStatus(next);
       control = UpdateControl.patchStatus(stream);
     }
-    return outcome.blocked() != null && outcome.blocked().reason().retryable()
-        ? control.rescheduleAfter(RETRY_AFTER)
-        : control;
+    if (outcome.blocked() == null) {
+      return control.rescheduleAfter(RECHECK_AFTER);
+    }
+    return outcome.blocked().reason().retryable() ? control.rescheduleAfter(RETRY_AFTER) : control;
+  }
+
+  @Override
+  public DeleteControl cleanup(AnalyticsStream stream, Context<AnalyticsStream> context) {
+    return cleanup.cleanup(stream, context.getClient())
+        ? DeleteControl.defaultDelete()
+        : DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY_AFTER);
   }
 
   @Override
@@ -117,6 +134,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       ClickHouseConnection connection =
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
       String serverVersion = applySchema(connection, streamSchema);
+      retention.runIfDue(connection, streamSchema, serverVersion, clock.instant());
       outcome = new StreamOutcome(null, tables(names, streamSchema), serverVersion);
     } catch (ReconcileProblem p) {
       return StreamOutcome.blockedBeforeSchema(new Problem(p.reason(), p.getMessage()));

@@ -192,6 +192,36 @@ class AnalyticsStreamReconcilerIT {
   }
 
   @Test
+  void deletingAStreamWithRetainKeepsItsTables() {
+    client.resource(quickstartStream("kept", topic)).create();
+    awaitReady(AnalyticsStream.class, "kept");
+    assertThat(stream("kept").getMetadata().getFinalizers()).isNotEmpty();
+
+    client.resource(stream("kept")).delete();
+
+    await().atMost(READY_WITHIN).until(() -> stream("kept") == null);
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("kept_"))
+        .containsExactlyInAnyOrder("kept_raw", "kept_1m", "kept_1h", "kept_1d", "kept_1m_mv_v1", "kept_1h_mv_v1",
+            "kept_1d_mv_v1");
+  }
+
+  @Test
+  void deletingAStreamWithDeleteDropsItsViewsAndTablesOnly() {
+    AnalyticsStream gone = quickstartStream("gone", topic);
+    gone.getSpec().setDeletionPolicy(io.pulseboard.api.v1alpha1.DeletionPolicy.Delete);
+    client.resource(gone).create();
+    awaitReady(AnalyticsStream.class, "gone");
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("gone_")).hasSize(7);
+
+    client.resource(stream("gone")).delete();
+
+    await().atMost(READY_WITHIN).until(() -> stream("gone") == null);
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("gone_")).isEmpty();
+    assertThat(clickhouse.tables(connection, database)).as("the other streams' tables")
+        .contains("checkout_raw", "checkout_1m_mv_v1");
+  }
+
+  @Test
   void aStreamWithSqlInANameIsInvalidAndRunsNoDdl() {
     String otherDatabase = run + "_evil";
     AnalyticsStream evil = quickstartStream("evil", topic);
