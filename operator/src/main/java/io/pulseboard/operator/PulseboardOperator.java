@@ -43,7 +43,8 @@ public final class PulseboardOperator {
     SchemaApplier schema = new SchemaApplier(clickhouse);
     RetentionSchedule retention = new RetentionSchedule(new RetentionEnforcer(clickhouse));
     StreamCleanup cleanup = new StreamCleanup(new StreamDropper(clickhouse));
-    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, retention, cleanup, clock),
+    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clickhouse, retention, cleanup,
+        clock),
         namespaces(config));
     operator.register(new DashboardReconciler(config, clock), namespaces(config));
     operator.start();

@@ -5,5 +5,6 @@ public enum ConditionType {
   Ready,
   SchemaReady,
   IngestReady,
+  Fresh,
   PanelsValid
 }

@@ -30,6 +30,16 @@ public enum Reason {
   IngestStarting(false),
   /** All replicas of the ingest workload are available. */
   IngestAvailable(false),
+  /** Lag and time since the newest ingested row are both under the stream's freshness thresholds. */
+  UpToDate(false),
+  /** The ingest workers' consumer-group lag is above spec.freshness.maxLag. */
+  Lagging(false),
+  /** The newest row in raw was ingested longer ago than spec.freshness.maxAge. */
+  Stale(false),
+  /** The raw table has no rows yet. */
+  NoRowsYet(false),
+  /** Lag or newest row could not be read (Kafka or ClickHouse did not answer). */
+  FreshnessUnknown(false),
   /** A panel names a stream that does not exist in the dashboard's namespace. */
   UnknownStream(false),
   /** A panel names a measure its stream does not declare. */

@@ -18,6 +18,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
+import io.pulseboard.operator.clickhouse.ClickHouseService;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
 import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
@@ -56,8 +57,6 @@ import org.slf4j.LoggerFactory;
 public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, Cleaner<AnalyticsStream> {
   public static final String NAME = "analyticsstream";
   public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
-  /** How often a Ready stream is looked at again: freshness and retention change without any event. */
-  public static final Duration RECHECK_AFTER = Duration.ofSeconds(60);
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsStreamReconciler.class);
 
@@ -66,15 +65,17 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
   private final KafkaAdminService kafka;
   private final RetentionSchedule retention;
   private final StreamCleanup cleanup;
+  private final FreshnessProbe freshness;
   private final Clock clock;
 
   public AnalyticsStreamReconciler(OperatorConfig config, SchemaApplier schema, KafkaAdminService kafka,
-      RetentionSchedule retention, StreamCleanup cleanup, Clock clock) {
+      ClickHouseService clickhouse, RetentionSchedule retention, StreamCleanup cleanup, Clock clock) {
     this.config = config;
     this.schema = schema;
     this.kafka = kafka;
     this.retention = retention;
     this.cleanup = cleanup;
+    this.freshness = new FreshnessProbe(clickhouse, kafka);
     this.clock = clock;
   }
 
@@ -82,7 +83,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
   public UpdateControl<AnalyticsStream> reconcile(AnalyticsStream stream, Context<AnalyticsStream> context) {
     StreamOutcome outcome = converge(stream, context);
     AnalyticsStreamStatus next = StreamStatuses.next(stream, outcome,
-        context.getSecondaryResource(Deployment.class), clock.instant());
+        context.getSecondaryResource(Deployment.class), outcome.freshness(), clock.instant());
     UpdateControl<AnalyticsStream> control;
     if (StatusDiff.same(stream.getStatus(), next)) {
       control = UpdateControl.noUpdate();
@@ -94,7 +95,8 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
       control = UpdateControl.patchStatus(stream);
     }
     if (outcome.blocked() == null) {
-      return control.rescheduleAfter(RECHECK_AFTER);
+      // freshness and retention change without any Kubernetes event
+      return control.rescheduleAfter(config.recheckInterval());
     }
     return outcome.blocked().reason().retryable() ? control.rescheduleAfter(RETRY_AFTER) : control;
   }
@@ -112,7 +114,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
     LOG.warn("Reconcile failed", e);
     Problem problem = new Problem(Reason.ReconcileError, String.valueOf(e.getMessage()));
     AnalyticsStreamStatus next = StreamStatuses.next(stream, StreamOutcome.blockedBeforeSchema(problem),
-        context.getSecondaryResource(Deployment.class), clock.instant());
+        context.getSecondaryResource(Deployment.class), null, clock.instant());
     if (StatusDiff.same(stream.getStatus(), next)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
@@ -130,8 +132,9 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
     StreamNames names = StreamNames.of(spec.getClickhouse().getDatabase(), stream.getMetadata().getName());
     StreamSchema streamSchema = StreamSchemas.of(names, spec, IngestPipelines.SCHEMA_VERSION);
     StreamOutcome outcome;
+    ClickHouseConnection connection;
     try {
-      ClickHouseConnection connection =
+      connection =
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
       String serverVersion = applySchema(connection, streamSchema);
       retention.runIfDue(connection, streamSchema, serverVersion, clock.instant());
@@ -143,7 +146,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
       IngestPipeline pipeline = IngestPipelines.of(stream, config.defaultKafkaBootstrap());
       checkTopics(pipeline);
       writeWorkload(stream, pipeline, context);
-      return outcome;
+      return outcome.withFreshness(freshness.measure(connection, names, pipeline));
     } catch (ReconcileProblem p) {
       return outcome.blockedBy(new Problem(p.reason(), p.getMessage()));
     }

@@ -9,8 +9,13 @@ import java.util.Map;
  * @param blocked the step that failed, or null when every step succeeded
  * @param tables the stream's tables by role when the schema is in place, else null
  * @param serverVersion the ClickHouse version when the schema is in place, else null
+ * @param freshness what the freshness check measured once every step succeeded, else null
  */
-record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
+record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion, Freshness freshness) {
+
+  StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
+    this(blocked, tables, serverVersion, null);
+  }
 
   static StreamOutcome blockedBeforeSchema(Problem problem) {
     return new StreamOutcome(problem, null, null);
@@ -18,6 +23,10 @@ record StreamOutcome(Problem blocked, Map<String, String> tables, String serverV
 
   StreamOutcome blockedBy(Problem problem) {
     return new StreamOutcome(problem, tables, serverVersion);
+  }
+
+  StreamOutcome withFreshness(Freshness measured) {
+    return new StreamOutcome(blocked, tables, serverVersion, measured);
   }
 
   boolean schemaApplied() {
