@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.clickhouse.ConsistencySchedule;
 import io.pulseboard.operator.clickhouse.RetentionEnforcer;
+import io.pulseboard.operator.clickhouse.RollupConsistency;
 import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.StreamDropper;
@@ -43,8 +45,8 @@ public final class PulseboardOperator {
     SchemaApplier schema = new SchemaApplier(clickhouse);
     RetentionSchedule retention = new RetentionSchedule(new RetentionEnforcer(clickhouse));
     StreamCleanup cleanup = new StreamCleanup(new StreamDropper(clickhouse));
-    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clickhouse, retention, cleanup,
-        clock),
+    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clickhouse, retention,
+        new ConsistencySchedule(new RollupConsistency(clickhouse), config.consistencyInterval()), cleanup, clock),
         namespaces(config));
     operator.register(new DashboardReconciler(config, clock), namespaces(config));
     operator.start();

@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
  * @param queryImage image of the query services
  * @param recheckInterval how often a Ready stream is looked at again (freshness and retention change
  *     without any Kubernetes event)
+ * @param consistencyInterval how often each stream's rollups are compared with raw and each other
  */
 public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSideApply,
-    Set<String> watchedNamespaces, String ingestImage, String queryImage, Duration recheckInterval) {
+    Set<String> watchedNamespaces, String ingestImage, String queryImage, Duration recheckInterval,
+    Duration consistencyInterval) {
 
   public static final String KAFKA_BOOTSTRAP = "PULSEBOARD_KAFKA_BOOTSTRAP";
   public static final String USE_SSA = "PULSEBOARD_SSA";
@@ -31,6 +33,8 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
   public static final String QUERY_IMAGE = "PULSEBOARD_QUERY_IMAGE";
   public static final String RECHECK_INTERVAL = "PULSEBOARD_RECHECK_INTERVAL";
   public static final Duration DEFAULT_RECHECK_INTERVAL = Duration.ofSeconds(60);
+  public static final String CONSISTENCY_INTERVAL = "PULSEBOARD_CONSISTENCY_INTERVAL";
+  public static final Duration DEFAULT_CONSISTENCY_INTERVAL = Duration.ofMinutes(10);
 
   private static final String IMAGE_REPOSITORY = "ghcr.io/pulseboard/";
   private static final Pattern BOOTSTRAP = Pattern.compile("[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5}(,[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5})*");
@@ -53,18 +57,27 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
     if (recheckInterval == null || recheckInterval.isNegative() || recheckInterval.isZero()) {
       throw new IllegalArgumentException(RECHECK_INTERVAL + " must be a positive duration such as 60s");
     }
+    if (consistencyInterval == null || consistencyInterval.isNegative() || consistencyInterval.isZero()) {
+      throw new IllegalArgumentException(CONSISTENCY_INTERVAL + " must be a positive duration such as 10m");
+    }
   }
 
   /** The same settings with another re-check interval (tests use a short one). */
   public OperatorConfig withRecheckInterval(Duration interval) {
     return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
-        interval);
+        interval, consistencyInterval);
+  }
+
+  /** The same settings with another rollup consistency interval (tests use a short one). */
+  public OperatorConfig withConsistencyInterval(Duration interval) {
+    return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
+        recheckInterval, interval);
   }
 
   /** Settings for an in-process operator against a local API server without Server-Side Apply. */
   public static OperatorConfig local(String kafkaBootstrap) {
     return new OperatorConfig(kafkaBootstrap, false, Set.of(), defaultImage("runtime-ingest"),
-        defaultImage("runtime-query"), DEFAULT_RECHECK_INTERVAL);
+        defaultImage("runtime-query"), DEFAULT_RECHECK_INTERVAL, DEFAULT_CONSISTENCY_INTERVAL);
   }
 
   /** Reads the settings from environment variables; every variable is optional. */
@@ -75,7 +88,8 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
         parseNamespaces(env.getOrDefault(WATCH_NAMESPACES, "")),
         orDefault(env.get(INGEST_IMAGE), defaultImage("runtime-ingest")),
         orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")),
-        parseInterval(env.get(RECHECK_INTERVAL)));
+        parseInterval(RECHECK_INTERVAL, env.get(RECHECK_INTERVAL), DEFAULT_RECHECK_INTERVAL),
+        parseInterval(CONSISTENCY_INTERVAL, env.get(CONSISTENCY_INTERVAL), DEFAULT_CONSISTENCY_INTERVAL));
   }
 
   /** {@code ghcr.io/pulseboard/<component>:<operator version>}. */
@@ -83,14 +97,14 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
     return IMAGE_REPOSITORY + component + ":" + OperatorVersion.current();
   }
 
-  private static Duration parseInterval(String value) {
+  private static Duration parseInterval(String name, String value, Duration fallback) {
     if (value == null || value.isBlank()) {
-      return DEFAULT_RECHECK_INTERVAL;
+      return fallback;
     }
     try {
       return Durations.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(RECHECK_INTERVAL + ": " + e.getMessage());
+      throw new IllegalArgumentException(name + ": " + e.getMessage());
     }
   }
 

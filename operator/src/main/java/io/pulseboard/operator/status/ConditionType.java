@@ -6,5 +6,6 @@ public enum ConditionType {
   SchemaReady,
   IngestReady,
   Fresh,
+  RollupsConsistent,
   PanelsValid
 }

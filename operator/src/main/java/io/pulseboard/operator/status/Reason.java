@@ -40,6 +40,10 @@ public enum Reason {
   NoRowsYet(false),
   /** Lag or newest row could not be read (Kafka or ClickHouse did not answer). */
   FreshnessUnknown(false),
+  /** Count and sum measures agree: raw vs 1m vs 1h for the last closed hour, 1h vs 1d for the last day. */
+  Consistent(false),
+  /** A rollup disagrees with raw or with another rollup; the message has the figures. */
+  Inconsistent(false),
   /** A panel names a stream that does not exist in the dashboard's namespace. */
   UnknownStream(false),
   /** A panel names a measure its stream does not declare. */

@@ -19,6 +19,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.clickhouse.ConsistencySchedule;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
 import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
@@ -66,16 +67,19 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
   private final RetentionSchedule retention;
   private final StreamCleanup cleanup;
   private final FreshnessProbe freshness;
+  private final ConsistencySchedule consistency;
   private final Clock clock;
 
   public AnalyticsStreamReconciler(OperatorConfig config, SchemaApplier schema, KafkaAdminService kafka,
-      ClickHouseService clickhouse, RetentionSchedule retention, StreamCleanup cleanup, Clock clock) {
+      ClickHouseService clickhouse, RetentionSchedule retention, ConsistencySchedule consistency,
+      StreamCleanup cleanup, Clock clock) {
     this.config = config;
     this.schema = schema;
     this.kafka = kafka;
     this.retention = retention;
     this.cleanup = cleanup;
     this.freshness = new FreshnessProbe(clickhouse, kafka);
+    this.consistency = consistency;
     this.clock = clock;
   }
 
@@ -138,7 +142,8 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
       String serverVersion = applySchema(connection, streamSchema);
       retention.runIfDue(connection, streamSchema, serverVersion, clock.instant());
-      outcome = new StreamOutcome(null, tables(names, streamSchema), serverVersion);
+      outcome = new StreamOutcome(null, tables(names, streamSchema), serverVersion)
+          .withConsistency(consistency.latest(connection, streamSchema, clock.instant()).orElse(null));
     } catch (ReconcileProblem p) {
       return StreamOutcome.blockedBeforeSchema(new Problem(p.reason(), p.getMessage()));
     }

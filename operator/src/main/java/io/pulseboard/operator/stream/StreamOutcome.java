@@ -1,6 +1,7 @@
 package io.pulseboard.operator.stream;
 
 import io.pulseboard.operator.status.Problem;
+import io.pulseboard.operator.clickhouse.RollupConsistency;
 import java.util.Map;
 
 /**
@@ -10,11 +11,13 @@ import java.util.Map;
  * @param tables the stream's tables by role when the schema is in place, else null
  * @param serverVersion the ClickHouse version when the schema is in place, else null
  * @param freshness what the freshness check measured once every step succeeded, else null
+ * @param consistency the latest rollup consistency report once the schema is in place, else null
  */
-record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion, Freshness freshness) {
+record StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion, Freshness freshness,
+    RollupConsistency.Report consistency) {
 
   StreamOutcome(Problem blocked, Map<String, String> tables, String serverVersion) {
-    this(blocked, tables, serverVersion, null);
+    this(blocked, tables, serverVersion, null, null);
   }
 
   static StreamOutcome blockedBeforeSchema(Problem problem) {
@@ -22,11 +25,15 @@ record StreamOutcome(Problem blocked, Map<String, String> tables, String serverV
   }
 
   StreamOutcome blockedBy(Problem problem) {
-    return new StreamOutcome(problem, tables, serverVersion);
+    return new StreamOutcome(problem, tables, serverVersion, null, consistency);
   }
 
   StreamOutcome withFreshness(Freshness measured) {
-    return new StreamOutcome(blocked, tables, serverVersion, measured);
+    return new StreamOutcome(blocked, tables, serverVersion, measured, consistency);
+  }
+
+  StreamOutcome withConsistency(RollupConsistency.Report report) {
+    return new StreamOutcome(blocked, tables, serverVersion, freshness, report);
   }
 
   boolean schemaApplied() {

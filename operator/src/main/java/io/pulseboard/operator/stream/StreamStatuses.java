@@ -15,6 +15,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.operator.status.Problem;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,14 @@ final class StreamStatuses {
 
     AnalyticsStreamStatus status = new AnalyticsStreamStatus();
     status.setObservedGeneration(generation);
-    status.setConditions(Conditions.merge(previous.getConditions(),
-        List.of(ready(outcome), schemaReady(outcome), ingestReady(outcome, deployment),
-            fresh(stream.getSpec(), outcome, freshness, now)), generation, now));
+    List<DesiredCondition> desired = new ArrayList<>(List.of(ready(outcome), schemaReady(outcome),
+        ingestReady(outcome, deployment), fresh(stream.getSpec(), outcome, freshness, now)));
+    if (outcome.consistency() != null) {
+      desired.add(outcome.consistency().consistent()
+          ? isTrue(ConditionType.RollupsConsistent, Reason.Consistent, outcome.consistency().message())
+          : isFalse(ConditionType.RollupsConsistent, Reason.Inconsistent, outcome.consistency().message()));
+    }
+    status.setConditions(Conditions.merge(previous.getConditions(), desired, generation, now));
     // tables stay listed while a later step fails: they still exist
     status.setTables(outcome.schemaApplied() ? outcome.tables() : previous.getTables());
     status.setSchemaVersion(outcome.schemaApplied()

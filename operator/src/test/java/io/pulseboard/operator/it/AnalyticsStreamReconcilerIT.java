@@ -80,7 +80,7 @@ class AnalyticsStreamReconcilerIT {
     // a short re-check so freshness moves within the test; the no-op test then also proves that periodic
     // reconciles write nothing
     operator = PulseboardOperator.start(client, OperatorConfig.local(services.kafkaBootstrap())
-        .withRecheckInterval(Duration.ofSeconds(1)));
+        .withRecheckInterval(Duration.ofSeconds(1)).withConsistencyInterval(Duration.ofSeconds(1)));
 
     client.resource(quickstartStream("checkout", topic)).create();
     awaitReady(AnalyticsStream.class, "checkout");
@@ -114,6 +114,8 @@ class AnalyticsStreamReconcilerIT {
         Map.entry("raw", database + ".checkout_raw"), Map.entry("1m", database + ".checkout_1m"),
         Map.entry("1h", database + ".checkout_1h"), Map.entry("1d", database + ".checkout_1d"));
     assertThat(stream.getStatus().getSchemaVersion()).isEqualTo(1);
+    assertThat(condition(stream, ConditionType.RollupsConsistent))
+        .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "Consistent");
     assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("checkout_"))
         .containsExactlyInAnyOrder("checkout_raw",
         "checkout_1m", "checkout_1h", "checkout_1d", "checkout_1m_mv_v1", "checkout_1h_mv_v1", "checkout_1d_mv_v1");

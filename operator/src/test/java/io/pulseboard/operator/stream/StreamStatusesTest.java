@@ -122,6 +122,19 @@ class StreamStatusesTest {
   }
 
   @Test
+  void theLatestConsistencyReportBecomesRollupsConsistent() {
+    AnalyticsStream stream = generation(Examples.quickstartStream(), 1L);
+    StreamOutcome inconsistent = new StreamOutcome(null, TABLES, "18.16.1").withConsistency(
+        new io.pulseboard.operator.clickhouse.RollupConsistency.Report(false, "events raw 2 / 1m 2 / 1h 3"));
+
+    Condition c = condition(StreamStatuses.next(stream, inconsistent, Optional.empty(), null, T0),
+        ConditionType.RollupsConsistent);
+
+    assertThat(List.of(c.getStatus(), c.getReason(), c.getMessage()))
+        .containsExactly("False", "Inconsistent", "events raw 2 / 1m 2 / 1h 3");
+  }
+
+  @Test
   void anInvalidSpecFailsEveryCondition() {
     Problem invalid = new Problem(Reason.InvalidSpec, "spec.dimensions[0].name ...");
 
