@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS `quickstart`.`checkout_1m`
     `latency` AggregateFunction(quantilesTDigest(0.5, 0.9, 0.99), Float64)
 )
 ENGINE = AggregatingMergeTree
-PARTITION BY toYYYYMM(`_bucket`)
+PARTITION BY toYYYYMMDD(`_bucket`)
 ORDER BY (`_bucket`, `country`, `platform`);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1m_mv_v1`
@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS `quickstart`.`checkout_1h`
     `latency` AggregateFunction(quantilesTDigest(0.5, 0.9, 0.99), Float64)
 )
 ENGINE = AggregatingMergeTree
-PARTITION BY toYYYYMM(`_bucket`)
+PARTITION BY toYYYYMMDD(`_bucket`)
 ORDER BY (`_bucket`, `country`, `platform`);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS `quickstart`.`checkout_1h_mv_v1`

@@ -6,15 +6,18 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
-import io.pulseboard.operator.clickhouse.DdlGenerator;
-import io.pulseboard.operator.clickhouse.FloorDialect;
-import io.pulseboard.operator.clickhouse.ChangeDdl;
+import io.pulseboard.operator.clickhouse.ConsistencySchedule;
+import io.pulseboard.operator.clickhouse.RetentionEnforcer;
+import io.pulseboard.operator.clickhouse.RetentionSchedule;
+import io.pulseboard.operator.clickhouse.RollupConsistency;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
+import io.pulseboard.operator.clickhouse.StreamDropper;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.config.OperatorVersion;
 import io.pulseboard.operator.dashboard.DashboardReconciler;
 import io.pulseboard.operator.kafka.KafkaAdminService;
 import io.pulseboard.operator.stream.AnalyticsStreamReconciler;
+import io.pulseboard.operator.stream.StreamCleanup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -39,9 +42,12 @@ public final class PulseboardOperator {
       kafka.close();
     });
     Clock clock = Clock.systemUTC();
-    SchemaApplier schema = new SchemaApplier(clickhouse, new DdlGenerator(FloorDialect.INSTANCE),
-        new ChangeDdl(FloorDialect.INSTANCE));
-    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clock), namespaces(config));
+    SchemaApplier schema = new SchemaApplier(clickhouse);
+    RetentionSchedule retention = new RetentionSchedule(new RetentionEnforcer(clickhouse));
+    StreamCleanup cleanup = new StreamCleanup(new StreamDropper(clickhouse));
+    operator.register(new AnalyticsStreamReconciler(config, schema, kafka, clickhouse, retention,
+        new ConsistencySchedule(new RollupConsistency(clickhouse), config.consistencyInterval()), cleanup, clock),
+        namespaces(config));
     operator.register(new DashboardReconciler(config, clock), namespaces(config));
     operator.start();
     LOG.info("Pulseboard operator {} started (Server-Side Apply {}, namespaces {})", OperatorVersion.current(),

@@ -59,6 +59,9 @@ public class AnalyticsStreamSpec {
   @JsonPropertyDescription("Settings of the ingest workers that move events from Kafka into ClickHouse.")
   private IngestSpec ingest;
 
+  @JsonPropertyDescription("Thresholds of the Fresh condition: consumer-group lag and time since the newest ingested row.")
+  private FreshnessSpec freshness;
+
   @Default("Retain")
   @JsonPropertyDescription("What happens to the ClickHouse tables when the stream is deleted: Retain keeps them, Delete drops them.")
   private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
@@ -141,5 +144,13 @@ public class AnalyticsStreamSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public FreshnessSpec getFreshness() {
+    return freshness;
+  }
+
+  public void setFreshness(FreshnessSpec freshness) {
+    this.freshness = freshness;
   }
 }

@@ -13,7 +13,7 @@ public class AnalyticsStreamStatus {
   @JsonPropertyDescription("The generation of the spec that this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Ready, SchemaReady and IngestReady, each with a reason and a message.")
+  @JsonPropertyDescription("Ready, SchemaReady, IngestReady, Fresh and RollupsConsistent, each with a reason and a message.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The ClickHouse tables of the stream, by role: raw, 1m, 1h and 1d.")
@@ -21,6 +21,12 @@ public class AnalyticsStreamStatus {
 
   @JsonPropertyDescription("How many schema changes have been applied to the tables.")
   private Integer schemaVersion;
+
+  @JsonPropertyDescription("Consumer-group lag of the ingest workers: messages on the source topic not yet ingested, summed over partitions.")
+  private Long lag;
+
+  @JsonPropertyDescription("When the newest row in the raw table was ingested (RFC 3339); the stream's freshness.")
+  private String lastIngestedAt;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -52,5 +58,21 @@ public class AnalyticsStreamStatus {
 
   public void setSchemaVersion(Integer schemaVersion) {
     this.schemaVersion = schemaVersion;
+  }
+
+  public Long getLag() {
+    return lag;
+  }
+
+  public void setLag(Long lag) {
+    this.lag = lag;
+  }
+
+  public String getLastIngestedAt() {
+    return lastIngestedAt;
+  }
+
+  public void setLastIngestedAt(String lastIngestedAt) {
+    this.lastIngestedAt = lastIngestedAt;
   }
 }

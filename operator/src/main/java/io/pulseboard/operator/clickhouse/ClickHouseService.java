@@ -48,7 +48,7 @@ public final class ClickHouseService implements AutoCloseable {
   /** Names of the tables and views of {@code database}; empty when the database does not exist. */
   public Set<String> tables(ClickHouseConnection connection, String database) {
     Set<String> names = new TreeSet<>();
-    rows(connection, "SELECT name FROM system.tables WHERE database = " + SqlLiterals.string(database)
+    select(connection, "SELECT name FROM system.tables WHERE database = " + SqlLiterals.string(database)
         + " FORMAT JSONEachRow").forEach(row -> names.add(row.get("name").asText()));
     return names;
   }
@@ -56,7 +56,7 @@ public final class ClickHouseService implements AutoCloseable {
   /** The columns of every table and view of {@code database}, by table name, in table order. */
   public Map<String, List<Column>> columns(ClickHouseConnection connection, String database) {
     Map<String, List<Column>> tables = new LinkedHashMap<>();
-    rows(connection, "SELECT table, name, type FROM system.columns WHERE database = "
+    select(connection, "SELECT table, name, type FROM system.columns WHERE database = "
         + SqlLiterals.string(database) + " FORMAT JSONEachRow")
         .forEach(row -> tables.computeIfAbsent(row.get("table").asText(), t -> new ArrayList<>())
             .add(new Column(row.get("name").asText(), row.get("type").asText())));
@@ -66,7 +66,7 @@ public final class ClickHouseService implements AutoCloseable {
   /** The sorting key of every table of {@code database} that has one, by table name, as the server prints it. */
   public Map<String, String> sortingKeys(ClickHouseConnection connection, String database) {
     Map<String, String> keys = new LinkedHashMap<>();
-    rows(connection, "SELECT name, sorting_key FROM system.tables WHERE database = " + SqlLiterals.string(database)
+    select(connection, "SELECT name, sorting_key FROM system.tables WHERE database = " + SqlLiterals.string(database)
         + " AND sorting_key != '' FORMAT JSONEachRow")
         .forEach(row -> keys.put(row.get("name").asText(), row.get("sorting_key").asText()));
     return keys;
@@ -74,7 +74,7 @@ public final class ClickHouseService implements AutoCloseable {
 
   /** The server's version, such as 18.16.1. */
   public String serverVersion(ClickHouseConnection connection) {
-    return rows(connection, "SELECT version() AS version FORMAT JSONEachRow").get(0).get("version").asText();
+    return select(connection, "SELECT version() AS version FORMAT JSONEachRow").get(0).get("version").asText();
   }
 
   @Override
@@ -83,7 +83,8 @@ public final class ClickHouseService implements AutoCloseable {
     clients.clear();
   }
 
-  private List<JsonNode> rows(ClickHouseConnection connection, String sql) {
+  /** Runs a SELECT that ends in {@code FORMAT JSONEachRow} and returns its rows. */
+  public List<JsonNode> select(ClickHouseConnection connection, String sql) {
     Client client = client(connection);
     try (QueryResponse response = await(connection, () -> client.query(sql));
         InputStream in = response.getInputStream();

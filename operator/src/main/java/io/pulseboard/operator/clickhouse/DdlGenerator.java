@@ -39,7 +39,7 @@ public final class DdlGenerator {
   private String rawTable(String database, RawTable raw) {
     String time = quoteColumn(StreamNames.TIME);
     return createTable(database, raw.name(), raw.columns(), "MergeTree",
-        "toYYYYMMDD(" + time + ")", raw.orderBy(), dialect.retention(time, raw.retention()));
+        Partitioning.ofRaw().expression(time), raw.orderBy(), dialect.retention(time, raw.retention()));
   }
 
   String rollupTable(String database, RollupTable rollup) {
@@ -48,7 +48,8 @@ public final class DdlGenerator {
     orderBy.add(StreamNames.BUCKET);
     rollup.dimensions().forEach(d -> orderBy.add(d.name()));
     return createTable(database, rollup.name(), rollup.columns(), "AggregatingMergeTree",
-        "toYYYYMM(" + bucket + ")", orderBy, dialect.retention(bucket, rollup.retention()));
+        Partitioning.ofRollup(rollup.granularity()).expression(bucket), orderBy,
+        dialect.retention(bucket, rollup.retention()));
   }
 
   private String createTable(String database, String table, List<Column> columns, String engine,

@@ -34,13 +34,17 @@ public final class SchemaApplier {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaApplier.class);
 
   private final ClickHouseService clickhouse;
-  private final DdlGenerator ddl;
-  private final ChangeDdl change;
 
-  public SchemaApplier(ClickHouseService clickhouse, DdlGenerator ddl, ChangeDdl change) {
+  public SchemaApplier(ClickHouseService clickhouse) {
     this.clickhouse = clickhouse;
-    this.ddl = ddl;
-    this.change = change;
+  }
+
+  /** The statements of one server's dialect ({@link Dialects}: TTL and codecs on 23.8 and later). */
+  private record Sql(DdlGenerator ddl, ChangeDdl change) {
+    static Sql forServer(String version) {
+      Dialect dialect = Dialects.forVersion(version);
+      return new Sql(new DdlGenerator(dialect), new ChangeDdl(dialect));
+    }
   }
 
   /**
@@ -51,6 +55,7 @@ public final class SchemaApplier {
   public SchemaState apply(ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec,
       IngestRollout rollout) {
     String server = clickhouse.serverVersion(connection);
+    Sql sql = Sql.forServer(server);
     SchemaCatalog catalog = SchemaCatalog.read(clickhouse, connection, names.database());
     RollupGenerations generations = RollupGenerations.of(names, catalog.objects());
 
@@ -60,7 +65,7 @@ public final class SchemaApplier {
       refuse(SchemaDrift.unsafe(first, catalog.columns()));
       if (!first.objectNames().stream().allMatch(catalog::has)) {
         LOG.info("Creating the tables and views of {} on ClickHouse {} at {}", names.base(), server, connection.url());
-        clickhouse.execute(connection, ddl.statements(first));
+        clickhouse.execute(connection, sql.ddl().statements(first));
       }
       Map<Granularity, String> tables = new EnumMap<>(Granularity.class);
       first.rollups().forEach(r -> tables.put(r.granularity(), r.name()));
@@ -74,7 +79,7 @@ public final class SchemaApplier {
 
     if (configured < current) {
       // views of `current` exist (maybe not all) and no worker writes `current` yet: complete them, then roll
-      prepare(connection, names, schema, catalog, generations);
+      prepare(sql, connection, names, schema, catalog, generations);
       return state(server, current - 1, OptionalInt.of(current), names, spec, connection,
           "version " + current + ": views created, rolling the ingest workers");
     }
@@ -84,7 +89,7 @@ public final class SchemaApplier {
         return state(server, current - 1, asApplied ? OptionalInt.of(current) : OptionalInt.empty(), names, spec,
             connection, "version " + current + ": waiting until every ingest worker writes it");
       }
-      finish(connection, names, spec, current, catalog, generations);
+      finish(sql, connection, names, spec, current, catalog, generations);
       catalog = SchemaCatalog.read(clickhouse, connection, names.database());
       generations = RollupGenerations.of(names, catalog.objects());
     }
@@ -93,20 +98,20 @@ public final class SchemaApplier {
     }
     int next = current + 1;
     LOG.info("Changing the schema of {} from version {} to {}", names.base(), current, next);
-    prepare(connection, names, StreamSchemas.of(names, spec, next), catalog, generations);
+    prepare(sql, connection, names, StreamSchemas.of(names, spec, next), catalog, generations);
     return state(server, current, OptionalInt.of(next), names, spec, connection,
         "version " + next + ": tables and views of the new version created, rolling the ingest workers");
   }
 
   /** Steps (a) and (b) for the version of {@code schema}; each statement is skipped when its effect exists. */
-  private void prepare(ClickHouseConnection connection, StreamNames names, StreamSchema schema, SchemaCatalog catalog,
+  private void prepare(Sql sql, ClickHouseConnection connection, StreamNames names, StreamSchema schema, SchemaCatalog catalog,
       RollupGenerations generations) {
     String db = schema.database();
     int version = schema.schemaVersion();
     List<String> statements = new ArrayList<>();
     List<Column> rawMissing = SchemaDrift.missing(rawOnly(schema), catalog.columns()).get(schema.raw().name());
     if (rawMissing != null) {
-      statements.add(change.addColumns(db, schema.raw().name(), rawMissing));
+      statements.add(sql.change().addColumns(db, schema.raw().name(), rawMissing));
     }
     List<RollupTable> targets = targets(names, schema, catalog, generations);
     for (RollupTable target : targets) {
@@ -118,22 +123,22 @@ public final class SchemaApplier {
         if (catalog.has(target.name())) {
           // a generation of this version with other columns (the spec changed again before any worker wrote
           // this version): nothing reads or writes it yet
-          generations.views(target.name()).forEach(v -> statements.add(change.drop(db, RollupGenerations.view(target.name(), v))));
-          statements.add(change.drop(db, target.name()));
+          generations.views(target.name()).forEach(v -> statements.add(sql.change().drop(db, RollupGenerations.view(target.name(), v))));
+          statements.add(sql.change().drop(db, target.name()));
         }
         // the marker goes first: it is what says the table is not complete yet
-        statements.add(change.marker(db, RollupGenerations.marker(target.name())));
-        statements.add(ddl.rollupTable(db, target));
+        statements.add(sql.change().marker(db, RollupGenerations.marker(target.name())));
+        statements.add(sql.ddl().rollupTable(db, target));
       }
       if (catalog.has(target.view()) && !catalog.columnNames(target.view()).equals(columnNames(target))) {
-        statements.add(change.drop(db, target.view())); // safe: no worker writes this version yet
+        statements.add(sql.change().drop(db, target.view())); // safe: no worker writes this version yet
       }
-      statements.add(ddl.view(db, version, schema.raw(), target));
+      statements.add(sql.ddl().view(db, version, schema.raw(), target));
     }
     Set<String> targetTables = targets.stream().map(RollupTable::name).collect(Collectors.toSet());
     generations.tables().values().forEach(g -> g.values().stream()
         .filter(table -> !targetTables.contains(table) && generations.views(table).contains(version))
-        .forEach(table -> statements.add(change.drop(db, RollupGenerations.view(table, version)))));
+        .forEach(table -> statements.add(sql.change().drop(db, RollupGenerations.view(table, version)))));
     clickhouse.execute(connection, statements);
   }
 
@@ -141,20 +146,20 @@ public final class SchemaApplier {
    * Step (d): every worker writes {@code current}, so raw rows below it no longer change. Each marked
    * generation is filled, then its marker dropped; then the views of older versions are dropped.
    */
-  private void finish(ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec, int current,
+  private void finish(Sql sql, ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec, int current,
       SchemaCatalog catalog, RollupGenerations generations) {
     String db = names.database();
     StreamSchema schema = StreamSchemas.of(names, spec, current);
     for (Granularity g : Granularity.values()) {
       for (String table : generations.generations(g).values()) {
         if (generations.backfillPending(table)) {
-          fill(connection, schema, g, table, generations.versionOf(g, table), catalog, generations);
-          clickhouse.execute(connection, List.of(change.drop(db, RollupGenerations.marker(table))));
+          fill(sql, connection, schema, g, table, generations.versionOf(g, table), catalog, generations);
+          clickhouse.execute(connection, List.of(sql.change().drop(db, RollupGenerations.marker(table))));
         }
       }
       for (String table : generations.generations(g).values()) {
         generations.views(table).headSet(current)
-            .forEach(v -> clickhouse.execute(connection, List.of(change.drop(db, RollupGenerations.view(table, v)))));
+            .forEach(v -> clickhouse.execute(connection, List.of(sql.change().drop(db, RollupGenerations.view(table, v)))));
       }
     }
   }
@@ -166,7 +171,7 @@ public final class SchemaApplier {
    * live, come from raw. The other aggregate columns of inserted rows hold empty states, which merge as
    * identity.
    */
-  private void fill(ClickHouseConnection connection, StreamSchema schema, Granularity granularity, String table,
+  private void fill(Sql sql, ClickHouseConnection connection, StreamSchema schema, Granularity granularity, String table,
       int version, SchemaCatalog catalog, RollupGenerations generations) {
     List<Column> columns = catalog.columns().get(table);
     RollupTable declared = schema.rollups().stream().filter(r -> r.granularity() == granularity).findFirst()
@@ -191,7 +196,7 @@ public final class SchemaApplier {
       copied.addAll(dimensions);
       kept.forEach(m -> copied.add(m.name()));
       LOG.info("Copying {} into {} from {}", copied, table, previous.get());
-      clickhouse.execute(connection, List.of(change.copy(schema.database(), previous.get(), table, copied)));
+      clickhouse.execute(connection, List.of(sql.change().copy(schema.database(), previous.get(), table, copied)));
     }
     if (!fromRaw.isEmpty()) {
       LOG.info("Back-filling {} of {} from raw rows below version {}",
@@ -199,7 +204,7 @@ public final class SchemaApplier {
       RollupTable target = new RollupTable(granularity, table, table, declared.dimensions(), fromRaw,
           declared.retention());
       clickhouse.execute(connection, List.of(
-          change.backfill(schema.database(), schema.raw().name(), target, dimensions, fromRaw, version)));
+          sql.change().backfill(schema.database(), schema.raw().name(), target, dimensions, fromRaw, version)));
     }
   }
 

@@ -22,4 +22,12 @@ public final class SqlLiterals {
     }
     return out.append('\'').toString();
   }
+
+  /** A non-negative integer literal; anything else (such as a partition value with other text) is refused. */
+  public static String unsignedInteger(String value) {
+    if (!value.matches("[0-9]{1,19}")) {
+      throw new IllegalArgumentException("'" + value + "' is not an unsigned integer");
+    }
+    return value;
+  }
 }

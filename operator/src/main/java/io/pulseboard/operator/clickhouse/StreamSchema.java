@@ -1,5 +1,6 @@
 package io.pulseboard.operator.clickhouse;
 
+import io.pulseboard.api.v1alpha1.Granularity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,5 +32,15 @@ public record StreamSchema(String database, int schemaVersion, RawTable raw, Lis
       names.add(r.view());
     });
     return names;
+  }
+
+  /** The same schema with each rollup named after the table that serves it (see RollupGenerations). */
+  public StreamSchema withRollupTables(Map<Granularity, String> tables) {
+    List<RollupTable> serving = rollups.stream()
+        .filter(r -> tables.containsKey(r.granularity()))
+        .map(r -> new RollupTable(r.granularity(), tables.get(r.granularity()), r.view(), r.dimensions(),
+            r.measures(), r.retention()))
+        .toList();
+    return new StreamSchema(database, schemaVersion, raw, serving);
   }
 }

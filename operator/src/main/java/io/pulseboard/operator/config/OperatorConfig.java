@@ -1,5 +1,7 @@
 package io.pulseboard.operator.config;
 
+import io.pulseboard.api.contract.Durations;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +18,23 @@ import java.util.stream.Collectors;
  * @param watchedNamespaces namespaces to watch; empty watches all
  * @param ingestImage image of the ingest workers
  * @param queryImage image of the query services
+ * @param recheckInterval how often a Ready stream is looked at again (freshness and retention change
+ *     without any Kubernetes event)
+ * @param consistencyInterval how often each stream's rollups are compared with raw and each other
  */
 public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSideApply,
-    Set<String> watchedNamespaces, String ingestImage, String queryImage) {
+    Set<String> watchedNamespaces, String ingestImage, String queryImage, Duration recheckInterval,
+    Duration consistencyInterval) {
 
   public static final String KAFKA_BOOTSTRAP = "PULSEBOARD_KAFKA_BOOTSTRAP";
   public static final String USE_SSA = "PULSEBOARD_SSA";
   public static final String WATCH_NAMESPACES = "PULSEBOARD_NAMESPACES";
   public static final String INGEST_IMAGE = "PULSEBOARD_INGEST_IMAGE";
   public static final String QUERY_IMAGE = "PULSEBOARD_QUERY_IMAGE";
+  public static final String RECHECK_INTERVAL = "PULSEBOARD_RECHECK_INTERVAL";
+  public static final Duration DEFAULT_RECHECK_INTERVAL = Duration.ofSeconds(60);
+  public static final String CONSISTENCY_INTERVAL = "PULSEBOARD_CONSISTENCY_INTERVAL";
+  public static final Duration DEFAULT_CONSISTENCY_INTERVAL = Duration.ofMinutes(10);
 
   private static final String IMAGE_REPOSITORY = "ghcr.io/pulseboard/";
   private static final Pattern BOOTSTRAP = Pattern.compile("[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5}(,[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5})*");
@@ -44,12 +54,30 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
     }
     requireImage(INGEST_IMAGE, ingestImage);
     requireImage(QUERY_IMAGE, queryImage);
+    if (recheckInterval == null || recheckInterval.isNegative() || recheckInterval.isZero()) {
+      throw new IllegalArgumentException(RECHECK_INTERVAL + " must be a positive duration such as 60s");
+    }
+    if (consistencyInterval == null || consistencyInterval.isNegative() || consistencyInterval.isZero()) {
+      throw new IllegalArgumentException(CONSISTENCY_INTERVAL + " must be a positive duration such as 10m");
+    }
+  }
+
+  /** The same settings with another re-check interval (tests use a short one). */
+  public OperatorConfig withRecheckInterval(Duration interval) {
+    return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
+        interval, consistencyInterval);
+  }
+
+  /** The same settings with another rollup consistency interval (tests use a short one). */
+  public OperatorConfig withConsistencyInterval(Duration interval) {
+    return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
+        recheckInterval, interval);
   }
 
   /** Settings for an in-process operator against a local API server without Server-Side Apply. */
   public static OperatorConfig local(String kafkaBootstrap) {
     return new OperatorConfig(kafkaBootstrap, false, Set.of(), defaultImage("runtime-ingest"),
-        defaultImage("runtime-query"));
+        defaultImage("runtime-query"), DEFAULT_RECHECK_INTERVAL, DEFAULT_CONSISTENCY_INTERVAL);
   }
 
   /** Reads the settings from environment variables; every variable is optional. */
@@ -59,12 +87,25 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
         parseBoolean(USE_SSA, env.getOrDefault(USE_SSA, "true")),
         parseNamespaces(env.getOrDefault(WATCH_NAMESPACES, "")),
         orDefault(env.get(INGEST_IMAGE), defaultImage("runtime-ingest")),
-        orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")));
+        orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")),
+        parseInterval(RECHECK_INTERVAL, env.get(RECHECK_INTERVAL), DEFAULT_RECHECK_INTERVAL),
+        parseInterval(CONSISTENCY_INTERVAL, env.get(CONSISTENCY_INTERVAL), DEFAULT_CONSISTENCY_INTERVAL));
   }
 
   /** {@code ghcr.io/pulseboard/<component>:<operator version>}. */
   public static String defaultImage(String component) {
     return IMAGE_REPOSITORY + component + ":" + OperatorVersion.current();
+  }
+
+  private static Duration parseInterval(String name, String value, Duration fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage());
+    }
   }
 
   private static boolean parseBoolean(String name, String value) {

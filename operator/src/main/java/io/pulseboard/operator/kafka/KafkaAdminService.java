@@ -1,5 +1,6 @@
 package io.pulseboard.operator.kafka;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -18,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All Kafka Admin calls of the operator: checks that a stream's source topic exists and creates its
- * dead-letter topic with the same partition count when missing. One Admin client per bootstrap list.
+ * All Kafka Admin calls of the operator: checks that a stream's source topic exists, creates its
+ * dead-letter topic with the same partition count when missing, and reads the ingest workers' lag.
+ * One Admin client per bootstrap list.
  */
 public final class KafkaAdminService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaAdminService.class);
@@ -44,6 +49,36 @@ public final class KafkaAdminService implements AutoCloseable {
       create(admin, bootstrapServers, deadLetterTopic, source.get().partitions().size());
     }
     return true;
+  }
+
+  /**
+   * Messages on {@code topic} that {@code group} has not consumed yet, summed over partitions: end offset
+   * minus committed offset, or minus the earliest offset where the group has committed nothing.
+   */
+  public long consumerLag(String bootstrapServers, String group, String topic) {
+    Admin admin = admin(bootstrapServers);
+    try {
+      TopicDescription description = await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic));
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+      description.partitions().forEach(p -> {
+        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+        earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+      });
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+      var ends = await(admin.listOffsets(latest).all());
+      var starts = await(admin.listOffsets(earliest).all());
+      long lag = 0;
+      for (TopicPartition partition : latest.keySet()) {
+        OffsetAndMetadata done = committed.get(partition);
+        long from = done != null ? done.offset() : starts.get(partition).offset();
+        lag += Math.max(0, ends.get(partition).offset() - from);
+      }
+      return lag;
+    } catch (ExecutionException e) {
+      throw unavailable(bootstrapServers, "reading the lag of group " + group + " on " + topic, e.getCause());
+    }
   }
 
   @Override

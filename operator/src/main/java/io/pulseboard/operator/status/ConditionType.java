@@ -5,5 +5,7 @@ public enum ConditionType {
   Ready,
   SchemaReady,
   IngestReady,
+  Fresh,
+  RollupsConsistent,
   PanelsValid
 }

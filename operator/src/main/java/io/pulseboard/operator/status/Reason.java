@@ -32,6 +32,20 @@ public enum Reason {
   IngestStarting(false),
   /** All replicas of the ingest workload are available. */
   IngestAvailable(false),
+  /** Lag and time since the newest ingested row are both under the stream's freshness thresholds. */
+  UpToDate(false),
+  /** The ingest workers' consumer-group lag is above spec.freshness.maxLag. */
+  Lagging(false),
+  /** The newest row in raw was ingested longer ago than spec.freshness.maxAge. */
+  Stale(false),
+  /** The raw table has no rows yet. */
+  NoRowsYet(false),
+  /** Lag or newest row could not be read (Kafka or ClickHouse did not answer). */
+  FreshnessUnknown(false),
+  /** Count and sum measures agree: raw vs 1m vs 1h for the last closed hour, 1h vs 1d for the last day. */
+  Consistent(false),
+  /** A rollup disagrees with raw or with another rollup; the message has the figures. */
+  Inconsistent(false),
   /** A panel names a stream that does not exist in the dashboard's namespace. */
   UnknownStream(false),
   /** A panel names a measure its stream does not declare. */

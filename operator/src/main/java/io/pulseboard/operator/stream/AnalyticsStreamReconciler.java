@@ -1,7 +1,9 @@
 package io.pulseboard.operator.stream;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -17,10 +19,15 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
 import io.pulseboard.api.v1alpha1.Granularity;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseRejectedException;
+import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.clickhouse.ConsistencySchedule;
 import io.pulseboard.operator.clickhouse.ClickHouseUnavailableException;
 import io.pulseboard.operator.clickhouse.IngestRollout;
+import io.pulseboard.operator.clickhouse.RetentionSchedule;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.SchemaState;
+import io.pulseboard.operator.clickhouse.StreamSchema;
+import io.pulseboard.operator.clickhouse.StreamSchemas;
 import io.pulseboard.operator.clickhouse.UnsafeSchemaChangeException;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.kafka.KafkaAdminService;
@@ -52,7 +59,7 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = IngestConfigMapDependentResource.NAME, type = IngestConfigMapDependentResource.class),
     @Dependent(name = IngestDeploymentDependentResource.NAME, type = IngestDeploymentDependentResource.class,
         dependsOn = IngestConfigMapDependentResource.NAME)})
-public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
+public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, Cleaner<AnalyticsStream> {
   public static final String NAME = "analyticsstream";
   public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   /** How often a running schema change looks at the ingest rollout (Deployment events also trigger it). */
@@ -63,13 +70,22 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
   private final OperatorConfig config;
   private final SchemaApplier schema;
   private final KafkaAdminService kafka;
+  private final RetentionSchedule retention;
+  private final StreamCleanup cleanup;
+  private final FreshnessProbe freshness;
+  private final ConsistencySchedule consistency;
   private final Clock clock;
 
   public AnalyticsStreamReconciler(OperatorConfig config, SchemaApplier schema, KafkaAdminService kafka,
-      Clock clock) {
+      ClickHouseService clickhouse, RetentionSchedule retention, ConsistencySchedule consistency,
+      StreamCleanup cleanup, Clock clock) {
     this.config = config;
     this.schema = schema;
     this.kafka = kafka;
+    this.retention = retention;
+    this.cleanup = cleanup;
+    this.freshness = new FreshnessProbe(clickhouse, kafka);
+    this.consistency = consistency;
     this.clock = clock;
   }
 
@@ -77,7 +93,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
   public UpdateControl<AnalyticsStream> reconcile(AnalyticsStream stream, Context<AnalyticsStream> context) {
     StreamOutcome outcome = converge(stream, context);
     AnalyticsStreamStatus next = StreamStatuses.next(stream, outcome,
-        context.getSecondaryResource(Deployment.class), clock.instant());
+        context.getSecondaryResource(Deployment.class), outcome.freshness(), clock.instant());
     UpdateControl<AnalyticsStream> control;
     if (StatusDiff.same(stream.getStatus(), next)) {
       control = UpdateControl.noUpdate();
@@ -88,10 +104,18 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       stream.setStatus(next);
       control = UpdateControl.patchStatus(stream);
     }
-    if (outcome.blocked() != null && outcome.blocked().reason().retryable()) {
-      return control.rescheduleAfter(RETRY_AFTER);
+    if (outcome.blocked() != null) {
+      return outcome.blocked().reason().retryable() ? control.rescheduleAfter(RETRY_AFTER) : control;
     }
-    return outcome.schemaChanging() ? control.rescheduleAfter(SCHEMA_CHANGE_POLL) : control;
+    // a running schema change waits on the rollout; freshness and retention change without any event
+    return control.rescheduleAfter(outcome.schemaChanging() ? SCHEMA_CHANGE_POLL : config.recheckInterval());
+  }
+
+  @Override
+  public DeleteControl cleanup(AnalyticsStream stream, Context<AnalyticsStream> context) {
+    return cleanup.cleanup(stream, context.getClient())
+        ? DeleteControl.defaultDelete()
+        : DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY_AFTER);
   }
 
   @Override
@@ -100,7 +124,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     LOG.warn("Reconcile failed", e);
     Problem problem = new Problem(Reason.ReconcileError, String.valueOf(e.getMessage()));
     AnalyticsStreamStatus next = StreamStatuses.next(stream, StreamOutcome.blockedBeforeSchema(problem),
-        context.getSecondaryResource(Deployment.class), clock.instant());
+        context.getSecondaryResource(Deployment.class), null, clock.instant());
     if (StatusDiff.same(stream.getStatus(), next)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
@@ -117,13 +141,20 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
     String namespace = stream.getMetadata().getNamespace();
     StreamNames names = StreamNames.of(spec.getClickhouse().getDatabase(), stream.getMetadata().getName());
     StreamOutcome outcome;
+    ClickHouseConnection connection;
     try {
-      ClickHouseConnection connection =
+      connection =
           ConnectionSecrets.read(context.getClient(), namespace, spec.getClickhouse().getConnectionSecret());
       IngestRollout rollout = IngestRollouts.read(context.getClient(), namespace, stream.getMetadata().getName(),
           context.getSecondaryResource(Deployment.class));
       SchemaState state = applySchema(connection, names, spec, rollout);
       outcome = new StreamOutcome(null, tables(names, state), state);
+      if (!state.changing()) {
+        // both read the serving tables; during a change those are about to move
+        StreamSchema serving = StreamSchemas.of(names, spec, state.appliedVersion()).withRollupTables(state.rollups());
+        retention.runIfDue(connection, serving, state.serverVersion(), clock.instant());
+        outcome = outcome.withConsistency(consistency.latest(connection, serving, clock.instant()).orElse(null));
+      }
     } catch (ReconcileProblem p) {
       return StreamOutcome.blockedBeforeSchema(new Problem(p.reason(), p.getMessage()));
     }
@@ -136,7 +167,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream> {
       if (ingestVersion.isPresent()) {
         writeWorkload(stream, pipeline, context);
       }
-      return outcome;
+      return outcome.withFreshness(freshness.measure(connection, names, pipeline));
     } catch (ReconcileProblem p) {
       return outcome.blockedBy(new Problem(p.reason(), p.getMessage()));
     }

@@ -10,7 +10,12 @@ import io.pulseboard.operator.status.ConditionType;
 import io.pulseboard.operator.status.Conditions;
 import io.pulseboard.operator.status.DesiredCondition;
 import io.pulseboard.operator.status.Reason;
+import io.pulseboard.api.contract.Durations;
+import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
+import io.pulseboard.operator.status.Problem;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,20 +30,38 @@ import java.util.Optional;
 final class StreamStatuses {
   private StreamStatuses() {}
 
+  static final long DEFAULT_MAX_LAG = 10_000;
+  static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+
+  /**
+   * @param freshness what the freshness check measured; null when the stream is not Ready and nothing was
+   *     measured
+   */
   static AnalyticsStreamStatus next(AnalyticsStream stream, StreamOutcome outcome, Optional<Deployment> deployment,
-      Instant now) {
+      Freshness freshness, Instant now) {
     AnalyticsStreamStatus previous = stream.getStatus() == null ? new AnalyticsStreamStatus() : stream.getStatus();
     Long generation = stream.getMetadata().getGeneration();
 
     AnalyticsStreamStatus status = new AnalyticsStreamStatus();
     status.setObservedGeneration(generation);
-    status.setConditions(Conditions.merge(previous.getConditions(),
-        List.of(ready(outcome), schemaReady(outcome), ingestReady(outcome, deployment)), generation, now));
+    List<DesiredCondition> desired = new ArrayList<>(List.of(ready(outcome), schemaReady(outcome),
+        ingestReady(outcome, deployment), fresh(stream.getSpec(), outcome, freshness, now)));
+    if (outcome.consistency() != null) {
+      desired.add(outcome.consistency().consistent()
+          ? isTrue(ConditionType.RollupsConsistent, Reason.Consistent, outcome.consistency().message())
+          : isFalse(ConditionType.RollupsConsistent, Reason.Inconsistent, outcome.consistency().message()));
+    }
+    status.setConditions(Conditions.merge(previous.getConditions(), desired, generation, now));
     // tables stay listed while a later step fails: they still exist
     status.setTables(outcome.schemaApplied() ? outcome.tables() : previous.getTables());
     status.setSchemaVersion(outcome.schemaApplied()
         ? Integer.valueOf(outcome.schema().appliedVersion())
         : previous.getSchemaVersion());
+    // figures that could not be read this time keep their last value rather than flapping to nothing
+    status.setLag(freshness != null && freshness.lag() != null ? freshness.lag() : previous.getLag());
+    status.setLastIngestedAt(freshness != null && freshness.lastIngestedAt() != null
+        ? freshness.lastIngestedAt().toString()
+        : previous.getLastIngestedAt());
     return status;
   }
 
@@ -60,6 +83,38 @@ final class StreamStatuses {
               + outcome.schema().serverVersion());
     }
     return isFalse(ConditionType.SchemaReady, outcome.blocked().reason(), outcome.blocked().message());
+  }
+
+  /**
+   * Fresh: lag at most maxLag and the newest row at most maxAge old. The message names the newest row's
+   * time rather than its age, so that a stalled stream's status stays the same from one check to the next.
+   */
+  private static DesiredCondition fresh(AnalyticsStreamSpec spec, StreamOutcome outcome, Freshness freshness,
+      Instant now) {
+    if (freshness == null) {
+      Problem blocked = outcome.blocked();
+      return isFalse(ConditionType.Fresh, blocked == null ? Reason.FreshnessUnknown : blocked.reason(),
+          blocked == null ? "not measured" : "not measured: the stream is not Ready");
+    }
+    long maxLag = spec.getFreshness() != null && spec.getFreshness().getMaxLag() != null
+        ? spec.getFreshness().getMaxLag() : DEFAULT_MAX_LAG;
+    Duration maxAge = spec.getFreshness() != null && spec.getFreshness().getMaxAge() != null
+        ? Durations.parse(spec.getFreshness().getMaxAge()) : DEFAULT_MAX_AGE;
+    if (freshness.error() != null) {
+      return isFalse(ConditionType.Fresh, Reason.FreshnessUnknown, freshness.error());
+    }
+    String lag = "lag " + freshness.lag() + " messages (at most " + maxLag + ")";
+    if (freshness.lag() > maxLag) {
+      return isFalse(ConditionType.Fresh, Reason.Lagging, lag);
+    }
+    if (freshness.lastIngestedAt() == null) {
+      return isFalse(ConditionType.Fresh, Reason.NoRowsYet, lag + "; no rows in the raw table yet");
+    }
+    String newest = lag + "; newest row ingested at " + freshness.lastIngestedAt() + " (at most "
+        + maxAge.toSeconds() + " s ago)";
+    return freshness.lastIngestedAt().plus(maxAge).isBefore(now)
+        ? isFalse(ConditionType.Fresh, Reason.Stale, newest)
+        : isTrue(ConditionType.Fresh, Reason.UpToDate, newest);
   }
 
   private static DesiredCondition ingestReady(StreamOutcome outcome, Optional<Deployment> deployment) {

@@ -77,7 +77,10 @@ class AnalyticsStreamReconcilerIT {
     client = api.client();
     client.resource(secret("clickhouse", Map.of("url", services.clickhouseHttp()))).create();
     client.resource(secret("redis", Map.of("url", services.redis()))).create();
-    operator = PulseboardOperator.start(client, OperatorConfig.local(services.kafkaBootstrap()));
+    // a short re-check so freshness moves within the test; the no-op test then also proves that periodic
+    // reconciles write nothing
+    operator = PulseboardOperator.start(client, OperatorConfig.local(services.kafkaBootstrap())
+        .withRecheckInterval(Duration.ofSeconds(1)).withConsistencyInterval(Duration.ofSeconds(1)));
 
     client.resource(quickstartStream("checkout", topic)).create();
     awaitReady(AnalyticsStream.class, "checkout");
@@ -111,6 +114,8 @@ class AnalyticsStreamReconcilerIT {
         Map.entry("raw", database + ".checkout_raw"), Map.entry("1m", database + ".checkout_1m"),
         Map.entry("1h", database + ".checkout_1h"), Map.entry("1d", database + ".checkout_1d"));
     assertThat(stream.getStatus().getSchemaVersion()).isEqualTo(1);
+    assertThat(condition(stream, ConditionType.RollupsConsistent))
+        .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "Consistent");
     assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("checkout_"))
         .containsExactlyInAnyOrder("checkout_raw",
         "checkout_1m", "checkout_1h", "checkout_1d", "checkout_1m_mv_v1", "checkout_1h_mv_v1", "checkout_1d_mv_v1");
@@ -189,6 +194,74 @@ class AnalyticsStreamReconcilerIT {
 
     awaitReady(AnalyticsStream.class, "late");
     assertThat(client.apps().deployments().inNamespace(NS).withName("late-ingest").get()).isNotNull();
+  }
+
+  @Test
+  void freshnessFollowsRowsAndLagWithoutAnyEdit() throws Exception {
+    String freshTopic = run + ".fresh";
+    kafka.createTopics(List.of(new NewTopic(freshTopic, 2, (short) 1))).all().get();
+    AnalyticsStream fresh = quickstartStream("fresh", freshTopic);
+    io.pulseboard.api.v1alpha1.FreshnessSpec thresholds = new io.pulseboard.api.v1alpha1.FreshnessSpec();
+    thresholds.setMaxLag(3L);
+    thresholds.setMaxAge("1h");
+    fresh.getSpec().setFreshness(thresholds);
+    client.resource(fresh).create();
+    awaitReady(AnalyticsStream.class, "fresh");
+    await().atMost(READY_WITHIN).untilAsserted(() -> assertThat(condition(stream("fresh"), ConditionType.Fresh))
+        .extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "NoRowsYet"));
+    assertThat(stream("fresh").getStatus().getLag()).isZero();
+
+    clickhouse.execute(connection, List.of("INSERT INTO `" + database + "`.`fresh_raw` (_time, country, platform,"
+        + " amount, user_id, latency_ms, _partition, _offset, _ingested_at, _schema_version)"
+        + " VALUES (now(), 'de', 'ios', 1.5, 'u1', 10.0, 0, 0, now(), 1)"));
+    await().atMost(READY_WITHIN).untilAsserted(() -> assertThat(condition(stream("fresh"), ConditionType.Fresh))
+        .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "UpToDate"));
+    assertThat(stream("fresh").getStatus().getLastIngestedAt()).isNotNull();
+
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+        "bootstrap.servers", services.kafkaBootstrap(),
+        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"))) {
+      for (int i = 0; i < 5; i++) {
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(freshTopic, "{}")).get();
+      }
+    }
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      AnalyticsStream lagging = stream("fresh");
+      assertThat(condition(lagging, ConditionType.Fresh)).extracting(Condition::getStatus, Condition::getReason,
+          Condition::getMessage).containsExactly("False", "Lagging", "lag 5 messages (at most 3)");
+      assertThat(lagging.getStatus().getLag()).isEqualTo(5L);
+    });
+  }
+
+  @Test
+  void deletingAStreamWithRetainKeepsItsTables() {
+    client.resource(quickstartStream("kept", topic)).create();
+    awaitReady(AnalyticsStream.class, "kept");
+    assertThat(stream("kept").getMetadata().getFinalizers()).isNotEmpty();
+
+    client.resource(stream("kept")).delete();
+
+    await().atMost(READY_WITHIN).until(() -> stream("kept") == null);
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("kept_"))
+        .containsExactlyInAnyOrder("kept_raw", "kept_1m", "kept_1h", "kept_1d", "kept_1m_mv_v1", "kept_1h_mv_v1",
+            "kept_1d_mv_v1");
+  }
+
+  @Test
+  void deletingAStreamWithDeleteDropsItsViewsAndTablesOnly() {
+    AnalyticsStream gone = quickstartStream("gone", topic);
+    gone.getSpec().setDeletionPolicy(io.pulseboard.api.v1alpha1.DeletionPolicy.Delete);
+    client.resource(gone).create();
+    awaitReady(AnalyticsStream.class, "gone");
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("gone_")).hasSize(7);
+
+    client.resource(stream("gone")).delete();
+
+    await().atMost(READY_WITHIN).until(() -> stream("gone") == null);
+    assertThat(clickhouse.tables(connection, database)).filteredOn(t -> t.startsWith("gone_")).isEmpty();
+    assertThat(clickhouse.tables(connection, database)).as("the other streams' tables")
+        .contains("checkout_raw", "checkout_1m_mv_v1");
   }
 
   @Test

@@ -11,11 +11,8 @@ import io.pulseboard.api.v1alpha1.FieldType;
 import io.pulseboard.api.v1alpha1.Granularity;
 import io.pulseboard.api.v1alpha1.MeasureSpec;
 import io.pulseboard.api.v1alpha1.RollupSpec;
-import io.pulseboard.operator.clickhouse.ChangeDdl;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
-import io.pulseboard.operator.clickhouse.DdlGenerator;
-import io.pulseboard.operator.clickhouse.FloorDialect;
 import io.pulseboard.operator.clickhouse.IngestRollout;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.SchemaState;
@@ -42,8 +39,7 @@ class SchemaApplierIT {
       new ClickHouseConnection(SharedServices.endpoints().clickhouseHttp(), "default", "");
   private final ClickHouseService clickhouse = new ClickHouseService();
   private final ClickHouseQueries sql = new ClickHouseQueries(SharedServices.endpoints().clickhouseHttp());
-  private final SchemaApplier applier = new SchemaApplier(clickhouse, new DdlGenerator(FloorDialect.INSTANCE),
-      new ChangeDdl(FloorDialect.INSTANCE));
+  private final SchemaApplier applier = new SchemaApplier(clickhouse);
   private long offset;
 
   @AfterEach

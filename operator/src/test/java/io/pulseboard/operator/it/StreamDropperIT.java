@@ -1,0 +1,50 @@
+package io.pulseboard.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulseboard.api.contract.StreamNames;
+import io.pulseboard.operator.clickhouse.ClickHouseConnection;
+import io.pulseboard.operator.clickhouse.ClickHouseService;
+import io.pulseboard.operator.clickhouse.DdlGenerator;
+import io.pulseboard.operator.clickhouse.FloorDialect;
+import io.pulseboard.operator.clickhouse.StreamDropper;
+import io.pulseboard.operator.clickhouse.StreamSchemas;
+import io.pulseboard.operator.testing.Examples;
+import io.pulseboard.services.SharedServices;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Dropping a stream on 18.16: views before tables, and nothing of another stream. */
+class StreamDropperIT {
+  private final String database = "drop" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private final ClickHouseConnection connection =
+      new ClickHouseConnection(SharedServices.endpoints().clickhouseHttp(), "default", "");
+  private final ClickHouseService clickhouse = new ClickHouseService();
+
+  @AfterEach
+  void close() {
+    clickhouse.execute(connection, List.of("DROP DATABASE IF EXISTS `" + database + "`"));
+    clickhouse.close();
+  }
+
+  @Test
+  void viewsOfEverySchemaVersionGoFirstThenRollupsThenRaw() {
+    var spec = Examples.quickstartStream().getSpec();
+    clickhouse.execute(connection, new DdlGenerator(FloorDialect.INSTANCE)
+        .statements(StreamSchemas.of(StreamNames.of(database, "checkout"), spec, 1)));
+    // a second schema version's view, as a schema change leaves until the old one is dropped
+    clickhouse.execute(connection, new DdlGenerator(FloorDialect.INSTANCE)
+        .statements(StreamSchemas.of(StreamNames.of(database, "checkout"), spec, 2)));
+    clickhouse.execute(connection, new DdlGenerator(FloorDialect.INSTANCE)
+        .statements(StreamSchemas.of(StreamNames.of(database, "checkout_eu"), spec, 1)));
+
+    List<String> dropped = new StreamDropper(clickhouse).drop(connection, StreamNames.of(database, "checkout"));
+
+    assertThat(dropped).containsExactly("checkout_1m_mv_v1", "checkout_1m_mv_v2", "checkout_1h_mv_v1",
+        "checkout_1h_mv_v2", "checkout_1d_mv_v1", "checkout_1d_mv_v2", "checkout_1m", "checkout_1h", "checkout_1d",
+        "checkout_raw");
+    assertThat(clickhouse.tables(connection, database)).allMatch(t -> t.startsWith("checkout_eu_")).hasSize(7);
+  }
+}
