@@ -1,6 +1,11 @@
 package io.pulseboard.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pulseboard.api.contract.Identifiers;
+import io.pulseboard.api.contract.MeasureFunctions;
+import io.pulseboard.api.v1alpha1.Aggregate;
+import io.pulseboard.api.v1alpha1.Granularity;
 import io.pulseboard.api.pipeline.IngestPipeline;
 import io.pulseboard.services.Endpoints;
 import io.pulseboard.services.SharedServices;
@@ -15,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,7 +36,7 @@ public final class TestingStream implements AutoCloseable {
   private static final String[] COUNTRIES = {"de", "fr", "us", "jp", "br"};
   private static final String[] PLATFORMS = {"ios", "android", "web"};
 
-  private final Endpoints services = SharedServices.endpoints();
+  private final Endpoints services;
   private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   private final StreamSchema schema = StreamSchema.orders("it_ingest_" + suffix);
   private final String topic = "it.orders." + suffix;
@@ -39,6 +46,12 @@ public final class TestingStream implements AutoCloseable {
   private final Random random = new Random(42);
 
   public TestingStream(int partitions) throws ExecutionException, InterruptedException {
+    this(partitions, SharedServices.endpoints());
+  }
+
+  /** On other services than the shared ones: fault tests stop and restart their own server. */
+  public TestingStream(int partitions, Endpoints services) throws ExecutionException, InterruptedException {
+    this.services = services;
     clickhouse = new TestingClickHouse(services.clickhouseHttp());
     schema.ddl().forEach(clickhouse::execute);
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap()));
@@ -120,6 +133,39 @@ public final class TestingStream implements AutoCloseable {
     }
     producer.flush();
     return sum;
+  }
+
+  /**
+   * What a user checks after any fault: raw holds {@code events} rows, no Kafka record twice, and every
+   * rollup counts each event once.
+   */
+  public void assertStoredExactlyOnce(long events) {
+    assertThat(rawCount()).as("rows in raw").isEqualTo(events);
+    assertThat((long) clickhouse.number("SELECT uniqExact(_partition, _offset) FROM " + raw()))
+        .as("distinct (partition, offset) in raw").isEqualTo(events);
+    for (Granularity g : Granularity.values()) {
+      String rollup = schema.table(schema.names().rollup(g));
+      assertThat((long) clickhouse.number(
+              "SELECT " + MeasureFunctions.of(Aggregate.count).mergeExpression("events") + " FROM " + rollup))
+          .as("events counted in the %s rollup", g.label()).isEqualTo(events);
+    }
+  }
+
+  /** Per partition: end offset, committed offset, and the rows and highest offset raw holds. */
+  public String positions() throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    var ends = admin.listOffsets(latest).all().get();
+    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup()).partitionsToOffsetAndMetadata().get();
+    StringBuilder text = new StringBuilder();
+    for (TopicPartition tp : new java.util.TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition)) {{ putAll(latest); }}.keySet()) {
+      OffsetAndMetadata c = committed.get(tp);
+      text.append(String.format("p%d end=%d committed=%s raw=%s%n", tp.partition(), ends.get(tp).offset(),
+          c == null ? "none" : c.offset(),
+          clickhouse.row("SELECT count() AS rows, max(_offset) AS max FROM " + raw() + " WHERE _partition = " + tp.partition())));
+    }
+    return text.toString();
   }
 
   /** The sum of the group's committed offsets over all partitions. */
