@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseboard.api.contract.Identifiers;
 import io.pulseboard.api.contract.MeasureFunctions;
+import io.pulseboard.api.pipeline.IngestPipeline;
 import io.pulseboard.api.v1alpha1.Aggregate;
 import io.pulseboard.api.v1alpha1.Granularity;
-import io.pulseboard.api.pipeline.IngestPipeline;
 import io.pulseboard.services.Endpoints;
 import io.pulseboard.services.SharedServices;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,13 +20,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -151,19 +153,19 @@ public final class TestingStream implements AutoCloseable {
     }
   }
 
-  /** Per partition: end offset, committed offset, and the rows and highest offset raw holds. */
+  /** Per partition: end offset, committed offset, and the rows and highest offset raw holds (for failure messages). */
   public String positions() throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-    var ends = admin.listOffsets(latest).all().get();
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup()).partitionsToOffsetAndMetadata().get();
     StringBuilder text = new StringBuilder();
-    for (TopicPartition tp : new java.util.TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition)) {{ putAll(latest); }}.keySet()) {
+    for (int p = 0; p < latest.size(); p++) {
+      TopicPartition tp = new TopicPartition(topic, p);
       OffsetAndMetadata c = committed.get(tp);
-      text.append(String.format("p%d end=%d committed=%s raw=%s%n", tp.partition(), ends.get(tp).offset(),
-          c == null ? "none" : c.offset(),
-          clickhouse.row("SELECT count() AS rows, max(_offset) AS max FROM " + raw() + " WHERE _partition = " + tp.partition())));
+      text.append(String.format("p%d end=%d committed=%s raw=%s%n", p, ends.get(tp).offset(), c == null ? "none" : c.offset(),
+          clickhouse.row("SELECT count() AS rows, max(_offset) AS max FROM " + raw() + " WHERE _partition = " + p)));
     }
     return text.toString();
   }
