@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -59,6 +61,7 @@ public final class TestingStream implements AutoCloseable {
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap()));
     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1), new NewTopic(deadLetterTopic(), 1, (short) 1)))
         .all().get();
+    awaitLeaders(partitions);
     producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap(),
         ProducerConfig.LINGER_MS_CONFIG, 10,
@@ -66,6 +69,25 @@ public final class TestingStream implements AutoCloseable {
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
         // Room for the oversize events the worker must dead-letter; lz4 keeps them small on the broker.
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * Produce requests sent before the broker leads every new partition fail with NOT_LEADER_OR_FOLLOWER,
+   * and the idempotent producer can then lose a batch to OUT_OF_ORDER_SEQUENCE_NUMBER (seen here).
+   */
+  private void awaitLeaders(int partitions) throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      long led = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+          .filter(p -> p.leader() != null && !p.leader().isEmpty()).count();
+      if (led == partitions) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + topic + " has leaders for " + led + " of " + partitions + " partitions");
+      }
+      Thread.sleep(50);
+    }
   }
 
   public Endpoints services() {
@@ -122,6 +144,8 @@ public final class TestingStream implements AutoCloseable {
   public long sendGoodEvents(int count) {
     long now = System.currentTimeMillis();
     long sum = 0;
+    AtomicInteger failures = new AtomicInteger();
+    AtomicReference<Exception> failure = new AtomicReference<>();
     for (int i = 0; i < count; i++) {
       long amount = 1 + random.nextInt(1000);
       sum += amount;
@@ -131,9 +155,18 @@ public final class TestingStream implements AutoCloseable {
           + "\",\"device\":{\"platform\":\"" + PLATFORMS[i % PLATFORMS.length] + "\",\"os\":\"x\"},\"amount\":" + amount
           + ",\"order_id\":" + i + "}";
       producer.send(new ProducerRecord<>(topic, Integer.toString(i).getBytes(StandardCharsets.UTF_8),
-          json.getBytes(StandardCharsets.UTF_8)));
+          json.getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+            if (e != null) {
+              failures.incrementAndGet();
+              failure.compareAndSet(null, e);
+            }
+          });
     }
     producer.flush();
+    // Every test counts on exactly the events it sent: a lost one must fail here, not as a timeout later.
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " of " + count + " events could not be sent", failure.get());
+    }
     return sum;
   }
 
