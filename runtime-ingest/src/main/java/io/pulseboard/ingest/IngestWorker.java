@@ -40,7 +40,7 @@ public final class IngestWorker implements AutoCloseable {
     WorkerHealth health = new WorkerHealth();
     clickhouse = ClickHouseClients.create(config);
     producer = KafkaClients.deadLetterProducer(pipeline);
-    loop = new IngestLoop(pipeline, KafkaClients.consumer(pipeline), producer,
+    loop = new IngestLoop(pipeline, KafkaClients.consumer(pipeline, config.instanceId()), producer,
         new ClickHouseRawTable(clickhouse, pipeline), metrics, health,
         Clock.systemUTC());
     thread = new Thread(this::runLoop, "pulseboard-ingest-" + pipeline.stream());

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param clickhousePassword ClickHouse password (never printed)
  * @param httpHost address the health and metrics server binds to
  * @param httpPort port of the health and metrics server; 0 picks a free one
+ * @param instanceId stable name of this replica (the pod name), or null: with it the worker is a static
+ *     member of its consumer group, so a process restarted after a crash takes its partitions back at
+ *     once instead of after the session timeout
  */
 public record IngestConfig(
     IngestPipeline pipeline,
@@ -30,7 +33,8 @@ public record IngestConfig(
     String clickhouseUser,
     String clickhousePassword,
     String httpHost,
-    int httpPort) {
+    int httpPort,
+    String instanceId) {
 
   public static final String CONFIG_DIR = "PULSEBOARD_CONFIG_DIR";
   public static final String DEFAULT_CONFIG_DIR = "/etc/pulseboard";
@@ -41,6 +45,8 @@ public record IngestConfig(
   /** Pods must bind all interfaces for kubelet probes; the local runner can pin it to 127.0.0.1. */
   public static final String HTTP_HOST = "PULSEBOARD_HTTP_HOST";
   public static final int DEFAULT_HTTP_PORT = 8080;
+  /** Optional; the operator can set it from the pod name (fieldRef metadata.name). */
+  public static final String INSTANCE_ID = "PULSEBOARD_INSTANCE_ID";
 
   public IngestConfig {
     List<String> problems = problems(pipeline, clickhouseUrl, httpPort);
@@ -50,6 +56,13 @@ public record IngestConfig(
     clickhouseUser = blankTo(clickhouseUser, "default");
     clickhousePassword = clickhousePassword == null ? "" : clickhousePassword;
     httpHost = blankTo(httpHost, "0.0.0.0");
+    instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.trim();
+  }
+
+  /** Without a replica name: a dynamic group member. */
+  public IngestConfig(IngestPipeline pipeline, String clickhouseUrl, String clickhouseUser, String clickhousePassword,
+      String httpHost, int httpPort) {
+    this(pipeline, clickhouseUrl, clickhouseUser, clickhousePassword, httpHost, httpPort, null);
   }
 
   /** Reads the pipeline file and the connection settings from a process environment. */
@@ -66,7 +79,8 @@ public record IngestConfig(
         env.get(CLICKHOUSE_USER),
         env.get(CLICKHOUSE_PASSWORD),
         env.get(HTTP_HOST),
-        parsePort(env.get(HTTP_PORT)));
+        parsePort(env.get(HTTP_PORT)),
+        env.get(INSTANCE_ID));
   }
 
   @Override
@@ -77,7 +91,7 @@ public record IngestConfig(
         + ", table=" + pipeline.database() + "." + pipeline.rawTable()
         + ", clickhouseUrl=" + clickhouseUrl + ", clickhouseUser=" + clickhouseUser
         + ", clickhousePassword=" + (clickhousePassword.isEmpty() ? "<empty>" : "<redacted>")
-        + ", http=" + httpHost + ":" + httpPort + "]";
+        + ", http=" + httpHost + ":" + httpPort + ", instanceId=" + instanceId + "]";
   }
 
   private static List<String> problems(IngestPipeline p, String clickhouseUrl, int httpPort) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +92,8 @@ public final class IngestLoop implements Runnable {
       finish();
     } finally {
       health.loopStopped();
-      consumer.close();
+      // Leave the group even as a static member: a replica that stops on purpose hands its partitions over now.
+      consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
   }
 
@@ -113,6 +115,13 @@ public final class IngestLoop implements Runnable {
     if (batch.isDue(clock.millis())) {
       tryFlush();
     }
+    metrics.held(batch.events(), batch.bytes());
+  }
+
+  /** Flushes a full batch; its size is reported first, so the held-peak gauges see the largest batch. */
+  private boolean flushFull() {
+    metrics.held(batch.events(), batch.bytes());
+    return tryFlush();
   }
 
   /** Until the next thing to do, but never long: the heartbeat behind /healthz is set after each poll. */
@@ -126,7 +135,7 @@ public final class IngestLoop implements Runnable {
     Iterator<ConsumerRecord<byte[], byte[]>> it = records.iterator();
     while (it.hasNext()) {
       handle(it.next());
-      if (batch.isFull() && !tryFlush()) {
+      if (batch.isFull() && !flushFull()) {
         // Memory holds one batch only: what this poll returned beyond it is fetched again later.
         rewind(it);
         return;

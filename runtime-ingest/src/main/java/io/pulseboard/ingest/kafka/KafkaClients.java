@@ -1,6 +1,7 @@
 package io.pulseboard.ingest.kafka;
 
 import io.pulseboard.api.pipeline.IngestPipeline;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -14,8 +15,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaClients {
   private KafkaClients() {}
 
-  public static KafkaConsumer<byte[], byte[]> consumer(IngestPipeline pipeline) {
-    return new KafkaConsumer<>(Map.<String, Object>of(
+  /** @param instanceId the replica's stable name for static group membership, or null */
+  public static KafkaConsumer<byte[], byte[]> consumer(IngestPipeline pipeline, String instanceId) {
+    Map<String, Object> settings = new HashMap<>(Map.<String, Object>of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, pipeline.consumerGroup(),
         ConsumerConfig.CLIENT_ID_CONFIG, "pulseboard-ingest-" + pipeline.stream(),
@@ -25,8 +27,12 @@ public final class KafkaClients {
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, Math.min(pipeline.maxBatchRows(), 5000)),
         // Replicas join and leave without stopping each other's partitions.
-        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()));
+    if (instanceId != null) {
+      // A restarted replica with the same name replaces its old membership at once (no session timeout wait).
+      settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "pulseboard-ingest-" + pipeline.stream() + "-" + instanceId);
+    }
+    return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   public static KafkaProducer<byte[], byte[]> deadLetterProducer(IngestPipeline pipeline) {

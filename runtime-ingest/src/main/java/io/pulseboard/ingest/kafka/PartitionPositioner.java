@@ -4,6 +4,7 @@ import io.pulseboard.ingest.clickhouse.ClickHouseException;
 import io.pulseboard.ingest.clickhouse.RawTable;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -61,16 +62,21 @@ final class PartitionPositioner {
       Map<Integer, Long> stored = rawTable.maxOffsets(
           pending.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(pending);
+      Map<TopicPartition, OffsetAndMetadata> behind = new HashMap<>();
       for (TopicPartition tp : pending) {
         OffsetAndMetadata c = committed.get(tp);
         Long target = ResumePosition.of(c == null ? null : c.offset(), stored.get(tp.partition()));
         if (target != null) {
           consumer.seek(tp, target);
+          if (c == null || c.offset() < target) {
+            behind.put(tp, new OffsetAndMetadata(target));
+          }
         }
         LOG.info("{} continues at offset {} (committed {}, highest stored {})",
             tp, target == null ? "auto.offset.reset" : target, c == null ? "none" : c.offset(), stored.get(tp.partition()));
       }
       pending.clear();
+      catchUpCommits(behind);
       backoff.reset();
     } catch (WakeupException e) {
       throw e;
@@ -78,6 +84,24 @@ final class PartitionPositioner {
       long delay = backoff.next();
       nextAttemptMillis = clock.millis() + delay;
       LOG.warn("cannot position partitions {} yet, retrying in {} ms: {}", pending, delay, e.getMessage());
+    }
+  }
+
+  /**
+   * A crash between INSERT and commit leaves the committed offset behind the stored rows. Committing the
+   * resume position at once keeps the group's offsets (and every lag monitor reading them) truthful even
+   * when no new event arrives on that partition. A failure only means the offset catches up later.
+   */
+  private void catchUpCommits(Map<TopicPartition, OffsetAndMetadata> behind) {
+    if (behind.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(behind);
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      LOG.warn("could not commit the resume positions {}: {}", behind, e.getMessage());
     }
   }
 }

@@ -29,6 +29,10 @@ public final class IngestMetrics {
   private final Timer insertLatency;
   private final AtomicLong paused = new AtomicLong();
   private final AtomicLong freshnessMillis = new AtomicLong();
+  private final AtomicLong heldEvents = new AtomicLong();
+  private final AtomicLong heldBytes = new AtomicLong();
+  private final AtomicLong heldEventsPeak = new AtomicLong();
+  private final AtomicLong heldBytesPeak = new AtomicLong();
 
   public IngestMetrics(String namespace, String stream) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,6 +62,15 @@ public final class IngestMetrics {
         .description("1 while consumption is paused because a batch cannot be stored").register(registry);
     Gauge.builder("pulseboard.ingest.freshness", freshnessMillis, m -> m.get() / 1000.0).baseUnit("seconds")
         .description("Age of the newest event of the last stored batch, when it was stored").register(registry);
+    // The worker's memory for events is one batch: these show it stays within maxBatchRows / maxBatchBytes.
+    Gauge.builder("pulseboard.ingest.batch.held.events", heldEvents, AtomicLong::get)
+        .description("Events (rows and dead letters) held in the unstored batch").register(registry);
+    Gauge.builder("pulseboard.ingest.batch.held.bytes", heldBytes, AtomicLong::get).baseUnit("bytes")
+        .description("Bytes held in the unstored batch").register(registry);
+    Gauge.builder("pulseboard.ingest.batch.held.peak.events", heldEventsPeak, AtomicLong::get)
+        .description("Most events ever held in one batch since start").register(registry);
+    Gauge.builder("pulseboard.ingest.batch.held.peak.bytes", heldBytesPeak, AtomicLong::get).baseUnit("bytes")
+        .description("Most bytes ever held in one batch since start").register(registry);
   }
 
   public void consumed(int events) {
@@ -82,6 +95,14 @@ public final class IngestMetrics {
 
   public void insertFailed() {
     insertFailures.increment();
+  }
+
+  /** The size of the batch held right now. */
+  public void held(int events, long bytes) {
+    heldEvents.set(events);
+    heldBytes.set(bytes);
+    heldEventsPeak.accumulateAndGet(events, Math::max);
+    heldBytesPeak.accumulateAndGet(bytes, Math::max);
   }
 
   public void paused(boolean value) {

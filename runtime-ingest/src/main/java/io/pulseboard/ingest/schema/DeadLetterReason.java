@@ -2,7 +2,7 @@ package io.pulseboard.ingest.schema;
 
 /** Why an event went to the dead-letter topic; the name is the {@code pulseboard.reason} header value. */
 public enum DeadLetterReason {
-  /** Not parseable as JSON: truncated, trailing content, duplicate key, or an empty record. */
+  /** Not parseable as JSON: truncated, trailing content, a field the stream reads given twice, or an empty record. */
   MalformedJson,
   /** Valid JSON, but not an object. */
   NotAnObject,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.pulseboard.api.pipeline.ColumnSpec;
 import io.pulseboard.api.pipeline.IngestPipeline;
 import java.io.IOException;
@@ -33,8 +32,9 @@ public final class EventParser {
   /** Events further ahead than this are rejected: a clock that far off is a producer bug. */
   public static final Duration MAX_FUTURE = Duration.ofMinutes(10);
 
+  // No STRICT_DUPLICATE_DETECTION: it costs a HashSet per object per event (a top item of the profile).
+  // Duplicates are rejected where they matter, for the fields the stream reads (see Scan.claim).
   private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // A safety net above our own depth check, which reports the precise reason.
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
       .build();
@@ -100,6 +100,7 @@ public final class EventParser {
   /** The state of one event's parse. */
   private final class Scan {
     private final Object[] values = new Object[columns.size() + 1];
+    private final boolean[] seen = new boolean[columns.size() + 1];
     private Rejection firstProblem;
 
     /** Reads the whole document; returns a rejection for anything but one well-formed object. */
@@ -131,6 +132,9 @@ public final class EventParser {
             String path = childPath(paths[depth], field);
             int[] slots = path == null ? null : slotsByPath.get(path);
             if (slots != null) {
+              if (!claim(slots)) {
+                return duplicate(path);
+              }
               for (int slot : slots) {
                 wrongType(slot, kind(t));
               }
@@ -142,6 +146,9 @@ public final class EventParser {
             String path = childPath(paths[depth], field);
             int[] slots = path == null ? null : slotsByPath.get(path);
             if (slots != null) {
+              if (!claim(slots)) {
+                return duplicate(path);
+              }
               for (int slot : slots) {
                 values[slot] = slot == timestampSlot ? eventTime(p, t) : columnValue(slot, p, t);
               }
@@ -153,6 +160,21 @@ public final class EventParser {
         return new Rejection(DeadLetterReason.MalformedJson, "malformed JSON: content after the event object");
       }
       return null;
+    }
+
+    /** Marks the slots of a field as read; false when the event names that field a second time. */
+    private boolean claim(int[] slots) {
+      if (seen[slots[0]]) {
+        return false;
+      }
+      for (int slot : slots) {
+        seen[slot] = true;
+      }
+      return true;
+    }
+
+    private Rejection duplicate(String path) {
+      return new Rejection(DeadLetterReason.MalformedJson, "malformed JSON: duplicate field '" + path + "'");
     }
 
     ParseResult finish() {

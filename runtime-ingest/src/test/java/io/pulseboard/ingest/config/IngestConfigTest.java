@@ -27,13 +27,15 @@ class IngestConfigTest {
         "PULSEBOARD_CONFIG_DIR", dir.toString(),
         "CLICKHOUSE_URL", "http://clickhouse:8123",
         "CLICKHOUSE_PASSWORD", "s3cret",
-        "PULSEBOARD_HTTP_PORT", "9090"));
+        "PULSEBOARD_HTTP_PORT", "9090",
+        "PULSEBOARD_INSTANCE_ID", "orders-ingest-7d9f-x2"));
 
     assertThat(config.pipeline()).isEqualTo(TestingPipelines.allTypes());
     assertThat(config.clickhouseUser()).isEqualTo("default");
     assertThat(config.clickhousePassword()).isEqualTo("s3cret");
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+    assertThat(config.instanceId()).isEqualTo("orders-ingest-7d9f-x2");
   }
 
   @Test
@@ -43,6 +45,7 @@ class IngestConfigTest {
     IngestConfig config = IngestConfig.fromEnvironment(Map.of("PULSEBOARD_CONFIG_DIR", dir.toString(), "CLICKHOUSE_URL", "http://c:8123"));
 
     assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.instanceId()).as("a dynamic group member").isNull();
   }
 
   @Test

@@ -129,6 +129,16 @@ class IngestLoopTest {
   }
 
   @Test
+  void commitsTheResumePositionAtOnceWhenTheStoredRowsAreAheadOfTheCommit() {
+    // A crash after the INSERT of offsets up to 41, before their commit; nothing new arrives afterwards.
+    table.store(0, 41);
+    start(Map.of(P0, 30L));
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed()).containsEntry(P0, 42L));
+    assertThat(committed()).as("nothing stored there, nothing to correct").doesNotContainKey(P1);
+  }
+
+  @Test
   void holdsPartitionsUntilTheStoredOffsetsCanBeRead() {
     table.refuseQueries(2);
     start(Map.of());

@@ -54,10 +54,19 @@ class EventParserTest {
       "trailing content    | {\"ts\":1714564790000,\"country\":\"de\",\"amount\":1} {}",
       "unquoted key        | {ts:1714564790000}",
       "duplicate key       | {\"ts\":1714564790000,\"country\":\"de\",\"country\":\"fr\",\"amount\":1}",
+      "duplicate null key  | {\"ts\":1714564790000,\"country\":\"de\",\"amount\":null,\"amount\":1}",
+      "duplicate timestamp | {\"ts\":1714564790000,\"country\":\"de\",\"amount\":1,\"ts\":1714564790001}",
       "not JSON at all     | hello",
       "whitespace only     | '   '"})
   void rejectsMalformedJson(String name, String json) {
     assertRejected(json, DeadLetterReason.MalformedJson, "");
+  }
+
+  @Test
+  void acceptsADuplicatedFieldTheStreamDoesNotRead() {
+    ParsedEvent event = accepted("{\"ts\":1714564790000,\"country\":\"de\",\"note\":1,\"note\":2,\"amount\":1}");
+
+    assertThat(event.values()[0]).isEqualTo("de");
   }
 
   @Test
