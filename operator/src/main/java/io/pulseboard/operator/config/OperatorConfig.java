@@ -2,6 +2,7 @@ package io.pulseboard.operator.config;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -16,15 +17,32 @@ import java.util.stream.Collectors;
  * @param watchedNamespaces namespaces to watch; empty watches all
  * @param ingestImage image of the ingest workers
  * @param queryImage image of the query services
+ * @param databasePolicy which ClickHouse databases each namespace may use
+ * @param metricsHost address /metrics, /healthz and /readyz listen on when run as a process
+ * @param metricsPort port of /metrics, /healthz and /readyz when run as a process (0: any free port)
+ * @param logLevel log level of the operator's own classes
+ * @param leaderElection whether and how replicas elect the one that reconciles
  */
 public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSideApply,
-    Set<String> watchedNamespaces, String ingestImage, String queryImage) {
+    Set<String> watchedNamespaces, String ingestImage, String queryImage, DatabasePolicy databasePolicy,
+    String metricsHost, int metricsPort, LogLevel logLevel, LeaderElection leaderElection) {
 
   public static final String KAFKA_BOOTSTRAP = "PULSEBOARD_KAFKA_BOOTSTRAP";
   public static final String USE_SSA = "PULSEBOARD_SSA";
   public static final String WATCH_NAMESPACES = "PULSEBOARD_NAMESPACES";
   public static final String INGEST_IMAGE = "PULSEBOARD_INGEST_IMAGE";
   public static final String QUERY_IMAGE = "PULSEBOARD_QUERY_IMAGE";
+  public static final String DATABASE_POLICY = "PULSEBOARD_DATABASE_POLICY";
+  public static final String METRICS_HOST = "PULSEBOARD_METRICS_HOST";
+  public static final String METRICS_PORT = "PULSEBOARD_METRICS_PORT";
+  public static final String LOG_LEVEL = "PULSEBOARD_LOG_LEVEL";
+  public static final String LEADER_ELECTION = "PULSEBOARD_LEADER_ELECTION";
+  public static final String LEASE_NAME = "PULSEBOARD_LEASE_NAME";
+  public static final String LEASE_NAMESPACE = "PULSEBOARD_LEASE_NAMESPACE";
+  /** Set by Kubernetes to the pod name: this replica's identity in the Lease. */
+  public static final String POD_NAME = "HOSTNAME";
+  public static final int DEFAULT_METRICS_PORT = 8080;
+  public static final String DEFAULT_LEASE_NAME = "pulseboard-operator-lease";
 
   private static final String IMAGE_REPOSITORY = "ghcr.io/pulseboard/";
   private static final Pattern BOOTSTRAP = Pattern.compile("[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5}(,[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5})*");
@@ -44,12 +62,19 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
     }
     requireImage(INGEST_IMAGE, ingestImage);
     requireImage(QUERY_IMAGE, queryImage);
+    Objects.requireNonNull(databasePolicy, "databasePolicy");
+    Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(metricsHost, "metricsHost");
+    Objects.requireNonNull(leaderElection, "leaderElection");
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException(METRICS_PORT + " must be a port number, not " + metricsPort);
+    }
   }
 
   /** Settings for an in-process operator against a local API server without Server-Side Apply. */
   public static OperatorConfig local(String kafkaBootstrap) {
     return new OperatorConfig(kafkaBootstrap, false, Set.of(), defaultImage("runtime-ingest"),
-        defaultImage("runtime-query"));
+        defaultImage("runtime-query"), DatabasePolicy.ALLOW_ALL, "127.0.0.1", 0, LogLevel.info, LeaderElection.OFF);
   }
 
   /** Reads the settings from environment variables; every variable is optional. */
@@ -59,7 +84,43 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
         parseBoolean(USE_SSA, env.getOrDefault(USE_SSA, "true")),
         parseNamespaces(env.getOrDefault(WATCH_NAMESPACES, "")),
         orDefault(env.get(INGEST_IMAGE), defaultImage("runtime-ingest")),
-        orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")));
+        orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")),
+        DatabasePolicy.parse(DATABASE_POLICY, env.getOrDefault(DATABASE_POLICY, "")),
+        orDefault(env.get(METRICS_HOST), "0.0.0.0"),
+        parsePort(METRICS_PORT, env.getOrDefault(METRICS_PORT, String.valueOf(DEFAULT_METRICS_PORT))),
+        parseLogLevel(env.getOrDefault(LOG_LEVEL, "info")),
+        parseLeaderElection(env));
+  }
+
+  /** The same settings with another database policy. */
+  public OperatorConfig withDatabasePolicy(DatabasePolicy policy) {
+    return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage,
+        queryImage, policy, metricsHost, metricsPort, logLevel, leaderElection);
+  }
+
+  private static LeaderElection parseLeaderElection(Map<String, String> env) {
+    if (!parseBoolean(LEADER_ELECTION, env.getOrDefault(LEADER_ELECTION, "false"))) {
+      return LeaderElection.OFF;
+    }
+    return new LeaderElection(true, orDefault(env.get(LEASE_NAME), DEFAULT_LEASE_NAME),
+        blankToNull(env.get(LEASE_NAMESPACE)), blankToNull(env.get(POD_NAME)));
+  }
+
+  private static int parsePort(String name, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+    }
+  }
+
+  private static LogLevel parseLogLevel(String value) {
+    try {
+      return LogLevel.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LOG_LEVEL + " must be one of trace, debug, info, warn, error, not '"
+          + value + "'");
+    }
   }
 
   /** {@code ghcr.io/pulseboard/<component>:<operator version>}. */
