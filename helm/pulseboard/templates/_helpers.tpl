@@ -48,7 +48,4 @@ every request the operator made in its tests, and nothing beyond that reviewed l
 - apiGroups: [""]
   resources: [secrets]
   verbs: [get]
-- apiGroups: [""]
-  resources: [events]
-  verbs: [create, patch]
 {{- end -}}
