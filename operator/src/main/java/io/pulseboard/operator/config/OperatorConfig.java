@@ -4,6 +4,7 @@ import io.pulseboard.api.contract.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -21,10 +22,16 @@ import java.util.stream.Collectors;
  * @param recheckInterval how often a Ready stream is looked at again (freshness and retention change
  *     without any Kubernetes event)
  * @param consistencyInterval how often each stream's rollups are compared with raw and each other
+ * @param databasePolicy which ClickHouse databases each namespace may use
+ * @param metricsHost address /metrics, /healthz and /readyz listen on when run as a process
+ * @param metricsPort port of /metrics, /healthz and /readyz when run as a process (0: any free port)
+ * @param logLevel log level of the operator's own classes
+ * @param leaderElection whether and how replicas elect the one that reconciles
  */
 public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSideApply,
     Set<String> watchedNamespaces, String ingestImage, String queryImage, Duration recheckInterval,
-    Duration consistencyInterval) {
+    Duration consistencyInterval, DatabasePolicy databasePolicy, String metricsHost, int metricsPort,
+    LogLevel logLevel, LeaderElection leaderElection) {
 
   public static final String KAFKA_BOOTSTRAP = "PULSEBOARD_KAFKA_BOOTSTRAP";
   public static final String USE_SSA = "PULSEBOARD_SSA";
@@ -35,6 +42,17 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
   public static final Duration DEFAULT_RECHECK_INTERVAL = Duration.ofSeconds(60);
   public static final String CONSISTENCY_INTERVAL = "PULSEBOARD_CONSISTENCY_INTERVAL";
   public static final Duration DEFAULT_CONSISTENCY_INTERVAL = Duration.ofMinutes(10);
+  public static final String DATABASE_POLICY = "PULSEBOARD_DATABASE_POLICY";
+  public static final String METRICS_HOST = "PULSEBOARD_METRICS_HOST";
+  public static final String METRICS_PORT = "PULSEBOARD_METRICS_PORT";
+  public static final String LOG_LEVEL = "PULSEBOARD_LOG_LEVEL";
+  public static final String LEADER_ELECTION = "PULSEBOARD_LEADER_ELECTION";
+  public static final String LEASE_NAME = "PULSEBOARD_LEASE_NAME";
+  public static final String LEASE_NAMESPACE = "PULSEBOARD_LEASE_NAMESPACE";
+  /** Set by Kubernetes to the pod name: this replica's identity in the Lease. */
+  public static final String POD_NAME = "HOSTNAME";
+  public static final int DEFAULT_METRICS_PORT = 8080;
+  public static final String DEFAULT_LEASE_NAME = "pulseboard-operator-lease";
 
   private static final String IMAGE_REPOSITORY = "ghcr.io/pulseboard/";
   private static final Pattern BOOTSTRAP = Pattern.compile("[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5}(,[A-Za-z0-9.\\[\\]:_-]+:[0-9]{1,5})*");
@@ -60,24 +78,32 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
     if (consistencyInterval == null || consistencyInterval.isNegative() || consistencyInterval.isZero()) {
       throw new IllegalArgumentException(CONSISTENCY_INTERVAL + " must be a positive duration such as 10m");
     }
+    Objects.requireNonNull(databasePolicy, "databasePolicy");
+    Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(metricsHost, "metricsHost");
+    Objects.requireNonNull(leaderElection, "leaderElection");
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException(METRICS_PORT + " must be a port number, not " + metricsPort);
+    }
   }
 
   /** The same settings with another re-check interval (tests use a short one). */
   public OperatorConfig withRecheckInterval(Duration interval) {
     return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
-        interval, consistencyInterval);
+        interval, consistencyInterval, databasePolicy, metricsHost, metricsPort, logLevel, leaderElection);
   }
 
   /** The same settings with another rollup consistency interval (tests use a short one). */
   public OperatorConfig withConsistencyInterval(Duration interval) {
     return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage, queryImage,
-        recheckInterval, interval);
+        recheckInterval, interval, databasePolicy, metricsHost, metricsPort, logLevel, leaderElection);
   }
 
   /** Settings for an in-process operator against a local API server without Server-Side Apply. */
   public static OperatorConfig local(String kafkaBootstrap) {
     return new OperatorConfig(kafkaBootstrap, false, Set.of(), defaultImage("runtime-ingest"),
-        defaultImage("runtime-query"), DEFAULT_RECHECK_INTERVAL, DEFAULT_CONSISTENCY_INTERVAL);
+        defaultImage("runtime-query"), DEFAULT_RECHECK_INTERVAL, DEFAULT_CONSISTENCY_INTERVAL,
+        DatabasePolicy.ALLOW_ALL, "127.0.0.1", 0, LogLevel.info, LeaderElection.OFF);
   }
 
   /** Reads the settings from environment variables; every variable is optional. */
@@ -89,7 +115,43 @@ public record OperatorConfig(String defaultKafkaBootstrap, boolean useServerSide
         orDefault(env.get(INGEST_IMAGE), defaultImage("runtime-ingest")),
         orDefault(env.get(QUERY_IMAGE), defaultImage("runtime-query")),
         parseInterval(RECHECK_INTERVAL, env.get(RECHECK_INTERVAL), DEFAULT_RECHECK_INTERVAL),
-        parseInterval(CONSISTENCY_INTERVAL, env.get(CONSISTENCY_INTERVAL), DEFAULT_CONSISTENCY_INTERVAL));
+        parseInterval(CONSISTENCY_INTERVAL, env.get(CONSISTENCY_INTERVAL), DEFAULT_CONSISTENCY_INTERVAL),
+        DatabasePolicy.parse(DATABASE_POLICY, env.getOrDefault(DATABASE_POLICY, "")),
+        orDefault(env.get(METRICS_HOST), "0.0.0.0"),
+        parsePort(METRICS_PORT, env.getOrDefault(METRICS_PORT, String.valueOf(DEFAULT_METRICS_PORT))),
+        parseLogLevel(env.getOrDefault(LOG_LEVEL, "info")),
+        parseLeaderElection(env));
+  }
+
+  /** The same settings with another database policy. */
+  public OperatorConfig withDatabasePolicy(DatabasePolicy policy) {
+    return new OperatorConfig(defaultKafkaBootstrap, useServerSideApply, watchedNamespaces, ingestImage,
+        queryImage, recheckInterval, consistencyInterval, policy, metricsHost, metricsPort, logLevel, leaderElection);
+  }
+
+  private static LeaderElection parseLeaderElection(Map<String, String> env) {
+    if (!parseBoolean(LEADER_ELECTION, env.getOrDefault(LEADER_ELECTION, "false"))) {
+      return LeaderElection.OFF;
+    }
+    return new LeaderElection(true, orDefault(env.get(LEASE_NAME), DEFAULT_LEASE_NAME),
+        blankToNull(env.get(LEASE_NAMESPACE)), blankToNull(env.get(POD_NAME)));
+  }
+
+  private static int parsePort(String name, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+    }
+  }
+
+  private static LogLevel parseLogLevel(String value) {
+    try {
+      return LogLevel.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LOG_LEVEL + " must be one of trace, debug, info, warn, error, not '"
+          + value + "'");
+    }
   }
 
   /** {@code ghcr.io/pulseboard/<component>:<operator version>}. */

@@ -19,6 +19,7 @@ import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.status.Problem;
 import io.pulseboard.operator.status.Reason;
 import io.pulseboard.operator.status.StatusDiff;
+import io.pulseboard.operator.tenancy.NamespaceBoundaries;
 import io.pulseboard.operator.workload.WorkloadLabels;
 import io.pulseboard.operator.workload.WorkloadSpec;
 import io.pulseboard.operator.workload.Workloads;
@@ -98,7 +99,8 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   private DashboardOutcome converge(Dashboard dashboard, Map<String, AnalyticsStream> streams,
       Context<Dashboard> context) {
-    Optional<Problem> invalid = DashboardValidator.panelProblem(dashboard, streams);
+    Optional<Problem> invalid = NamespaceBoundaries.check(dashboard)
+        .or(() -> DashboardValidator.panelProblem(dashboard, streams));
     if (invalid.isPresent()) {
       return new DashboardOutcome(invalid.get(), invalid.get(), null);
     }

@@ -12,6 +12,10 @@ public enum Reason {
   InvalidSpec(false),
   /** The ClickHouse connection Secret is missing or has no url. */
   ConnectionSecretMissing(true),
+  /** A connection Secret is named with a namespace; a resource may only use Secrets of its own namespace. */
+  CrossNamespaceReference(false),
+  /** The operator's database policy does not let the resource's namespace use that ClickHouse database. */
+  DatabaseNotAllowed(false),
   /** ClickHouse did not answer. */
   ClickHouseUnavailable(true),
   /** ClickHouse answered a DDL statement with an error. */

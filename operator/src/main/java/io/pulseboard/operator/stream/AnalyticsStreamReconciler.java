@@ -36,6 +36,7 @@ import io.pulseboard.operator.status.Problem;
 import io.pulseboard.operator.status.Reason;
 import io.pulseboard.operator.status.ReconcileProblem;
 import io.pulseboard.operator.status.StatusDiff;
+import io.pulseboard.operator.tenancy.NamespaceBoundaries;
 import io.pulseboard.operator.workload.WorkloadLabels;
 import io.pulseboard.operator.workload.WorkloadSpec;
 import java.time.Clock;
@@ -43,6 +44,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +135,10 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
   }
 
   private StreamOutcome converge(AnalyticsStream stream, Context<AnalyticsStream> context) {
+    Optional<Problem> outOfBounds = NamespaceBoundaries.check(stream, config.databasePolicy());
+    if (outOfBounds.isPresent()) {
+      return StreamOutcome.blockedBeforeSchema(outOfBounds.get());
+    }
     List<String> problems = StreamValidator.problems(stream, config.defaultKafkaBootstrap());
     if (!problems.isEmpty()) {
       return StreamOutcome.blockedBeforeSchema(new Problem(Reason.InvalidSpec, String.join("; ", problems)));

@@ -65,4 +65,42 @@ class OperatorConfigTest {
     assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PULSEBOARD_NAMESPACES", "shop,Bad_Name")))
         .hasMessage("PULSEBOARD_NAMESPACES: 'Bad_Name' is not a namespace name");
   }
+
+  @Test
+  void runtimeSettingsDefaultForAClusterWithoutLeaderElection() {
+    OperatorConfig config = OperatorConfig.fromEnv(Map.of());
+
+    assertThat(config.metricsHost()).isEqualTo("0.0.0.0");
+    assertThat(config.metricsPort()).isEqualTo(8080);
+    assertThat(config.logLevel()).isEqualTo(LogLevel.info);
+    assertThat(config.databasePolicy()).isEqualTo(DatabasePolicy.ALLOW_ALL);
+    assertThat(config.leaderElection()).isEqualTo(LeaderElection.OFF);
+  }
+
+  @Test
+  void runtimeSettingsAreRead() {
+    OperatorConfig config = OperatorConfig.fromEnv(Map.of(
+        "PULSEBOARD_METRICS_PORT", "9090", "PULSEBOARD_LOG_LEVEL", "DEBUG",
+        "PULSEBOARD_DATABASE_POLICY", "team-a=team_a_*",
+        "PULSEBOARD_LEADER_ELECTION", "true", "PULSEBOARD_LEASE_NAMESPACE", "pulseboard-system",
+        "HOSTNAME", "pb-operator-7d9f-abcde"));
+
+    assertThat(config.metricsPort()).isEqualTo(9090);
+    assertThat(config.logLevel()).isEqualTo(LogLevel.debug);
+    assertThat(config.databasePolicy().allows("team-a", "team_a_x")).isTrue();
+    assertThat(config.leaderElection()).isEqualTo(new LeaderElection(true, "pulseboard-operator-lease",
+        "pulseboard-system", "pb-operator-7d9f-abcde"));
+  }
+
+  @Test
+  void badRuntimeSettingsNameTheVariable() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PULSEBOARD_METRICS_PORT", "http")))
+        .hasMessage("PULSEBOARD_METRICS_PORT must be a port number, not 'http'");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PULSEBOARD_METRICS_PORT", "70000")))
+        .hasMessage("PULSEBOARD_METRICS_PORT must be a port number, not 70000");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PULSEBOARD_LOG_LEVEL", "loud")))
+        .hasMessageStartingWith("PULSEBOARD_LOG_LEVEL must be one of");
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("PULSEBOARD_LEADER_ELECTION", "true", "HOSTNAME", "x")))
+        .hasMessageContaining("PULSEBOARD_LEASE_NAMESPACE");
+  }
 }
