@@ -23,14 +23,10 @@ import java.util.regex.Pattern;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The query service over {@link DeepDataset} with real ClickHouse and Redis. Subclasses share one Spring
- * context (same properties), so the service starts once for all of them.
- */
+/** The query service over {@link DeepDataset} with real ClickHouse and Redis, and test helpers. */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AbstractDeepIT {
   static final String DASHBOARD = "deep";
@@ -56,14 +52,14 @@ abstract class AbstractDeepIT {
     return new QueryPipeline(DASHBOARD, "shop", "Deep", REFRESH_MS, 3_600_000, 5_000, panels, List.of(DATA.stream));
   }
 
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) throws Exception {
+  /** The service's properties; subclasses register them from their one {@code @DynamicPropertySource}. */
+  static void register(DynamicPropertyRegistry registry, String redisUrl) throws Exception {
     Path configDir = Files.createTempDirectory("pulseboard-deep-it-");
     // JSON may carry an unpaired surrogate only as an escape (UTF-8 cannot encode it).
     Files.writeString(configDir.resolve(QueryPipeline.FILE), PipelineJson.write(PIPELINE).replace("\uD800", "\\ud800"));
     registry.add("pulseboard.config-dir", configDir::toString);
     registry.add("pulseboard.clickhouse.url", SERVICES::clickhouseHttp);
-    registry.add("pulseboard.redis-url", SERVICES::redis);
+    registry.add("pulseboard.redis-url", () -> redisUrl);
     registry.add("pulseboard.live.send-time-limit", () -> "3s");
     registry.add("server.address", () -> "127.0.0.1");
   }

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  *       costs up to one rank step in small buckets).
  * </ul>
  */
-class CorrectnessIT extends AbstractDeepIT {
+class CorrectnessIT extends SharedDeepIT {
   private static final Logger LOG = LoggerFactory.getLogger(CorrectnessIT.class);
   private static final int RANGES_PER_PANEL = 5;
   private static final double UNIQ_RELATIVE = 0.05;

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * parameters that look like SQL are refused with a 4xx before any query runs; oversized input is refused,
  * not truncated.
  */
-class InjectionIT extends AbstractDeepIT {
+class InjectionIT extends SharedDeepIT {
   private static final DateTimeFormatter CH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   /** Between the history and today: no other test's range reaches it. */
   private static final long AT = DATA.historyTo + DeepDataset.DAY + 3_600_000;

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * profile) shows which table a panel request read and how many rows, next to the same aggregate read
  * from raw.
  */
-class RoutingIT extends AbstractDeepIT {
+class RoutingIT extends SharedDeepIT {
   private static final long HOUR = 3_600_000L;
 
   @Test
