@@ -19,7 +19,7 @@ class QueryServicePropertiesTest {
         new QueryServiceProperties.ClickHouse("https://ch-user:ch-secret@clickhouse:8443", "analytics", "hunter2", Duration.ofSeconds(30), 8),
         "redis://:redis-secret@redis:6379/0",
         new QueryServiceProperties.Cache(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(10)),
-        new LiveSettings(null, 0, null));
+        new LiveSettings(null, 0, null, 0));
 
     String text = properties.toString();
 
