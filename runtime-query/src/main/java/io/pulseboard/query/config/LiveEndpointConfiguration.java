@@ -2,6 +2,7 @@ package io.pulseboard.query.config;
 
 import io.pulseboard.query.live.LiveHub;
 import io.pulseboard.query.live.LiveWebSocketHandler;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -11,7 +12,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The raw WebSocket endpoint {@code /api/v1/live} (no STOMP). Browsers may connect from the page's own
- * origin only (Spring's default); non-browser clients send no Origin and are accepted.
+ * origin and the configured allowed origins; non-browser clients send no Origin and are accepted.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -20,14 +21,17 @@ public class LiveEndpointConfiguration implements WebSocketConfigurer {
   private static final int MAX_CLIENT_MESSAGE = 16 * 1024;
 
   private final LiveWebSocketHandler handler;
+  private final List<String> allowedOrigins;
 
   public LiveEndpointConfiguration(LiveHub hub, QueryServiceProperties properties) {
     this.handler = new LiveWebSocketHandler(hub, properties.live());
+    this.allowedOrigins = properties.allowedOrigins();
   }
 
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(handler, LiveWebSocketHandler.PATH);
+    // Same origin is always allowed; PULSEBOARD_ALLOWED_ORIGINS adds others. A browser page elsewhere gets 403.
+    registry.addHandler(handler, LiveWebSocketHandler.PATH).setAllowedOrigins(allowedOrigins.toArray(String[]::new));
   }
 
   @Bean

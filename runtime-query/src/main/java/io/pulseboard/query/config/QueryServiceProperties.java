@@ -3,6 +3,7 @@ package io.pulseboard.query.config;
 import io.pulseboard.query.live.LiveSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisUrl the cache, {@code redis://host:port}; blank for no cache
  * @param cache cache lifetimes and Redis timeouts
  * @param live limits of live connections
+ * @param authToken when set, every /api request (REST and the WebSocket handshake) needs
+ *     {@code Authorization: Bearer <token>} or {@code ?access_token=<token>} (browsers cannot set headers
+ *     on a WebSocket); from PULSEBOARD_AUTH_TOKEN, which the operator fills from a Secret
+ * @param allowedOrigins origins allowed for CORS and the WebSocket handshake; empty = same origin only
  */
 @ConfigurationProperties("pulseboard")
 public record QueryServiceProperties(
@@ -23,7 +28,9 @@ public record QueryServiceProperties(
     @DefaultValue ClickHouse clickhouse,
     String redisUrl,
     @DefaultValue Cache cache,
-    @DefaultValue LiveSettings live) {
+    @DefaultValue LiveSettings live,
+    String authToken,
+    @DefaultValue List<String> allowedOrigins) {
 
   /**
    * @param url HTTP endpoint, such as http://clickhouse:8123
@@ -55,6 +62,10 @@ public record QueryServiceProperties(
       @DefaultValue("250ms") Duration redisTimeout,
       @DefaultValue("10s") Duration redisRetry) {}
 
+  public boolean hasAuthToken() {
+    return authToken != null && !authToken.isBlank();
+  }
+
   public boolean hasRedis() {
     return redisUrl != null && !redisUrl.isBlank();
   }
@@ -62,6 +73,7 @@ public record QueryServiceProperties(
   @Override
   public String toString() {
     return "QueryServiceProperties[configDir=" + configDir + ", clickhouse=" + clickhouse
-        + ", redisUrl=" + Redaction.url(redisUrl) + ", cache=" + cache + ", live=" + live + "]";
+        + ", redisUrl=" + Redaction.url(redisUrl) + ", cache=" + cache + ", live=" + live
+        + ", authToken=" + Redaction.secret(authToken) + ", allowedOrigins=" + allowedOrigins + "]";
   }
 }

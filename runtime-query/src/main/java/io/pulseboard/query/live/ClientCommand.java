@@ -5,10 +5,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client-to-server message: {@code subscribe} (dashboard, panel, optional rangeMs) or
- * {@code unsubscribe} (panel).
+ * A client-to-server message: {@code subscribe} (dashboard, panel, optional rangeMs, optional since: the
+ * start of the last bucket a reconnecting client saw) or {@code unsubscribe} (panel).
  */
-record ClientCommand(String type, String dashboard, String panel, Long rangeMs) {
+record ClientCommand(String type, String dashboard, String panel, Long rangeMs, Long since) {
+  ClientCommand(String type, String dashboard, String panel, Long rangeMs) {
+    this(type, dashboard, panel, rangeMs, null);
+  }
+
   static final String SUBSCRIBE = "subscribe";
   static final String UNSUBSCRIBE = "unsubscribe";
 
@@ -31,12 +35,18 @@ record ClientCommand(String type, String dashboard, String panel, Long rangeMs) 
     if (panel == null) {
       throw new IllegalArgumentException("panel is missing");
     }
-    JsonNode range = node.get("rangeMs");
-    if (range != null && !range.isNull() && !range.isIntegralNumber()) {
-      throw new IllegalArgumentException("rangeMs must be an integer");
+    return new ClientCommand(type, text(node, "dashboard"), panel, integer(node, "rangeMs"), integer(node, "since"));
+  }
+
+  private static Long integer(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
     }
-    return new ClientCommand(type, text(node, "dashboard"), panel,
-        range == null || range.isNull() ? null : range.asLong());
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException(field + " must be an integer");
+    }
+    return value.asLong();
   }
 
   private static String text(JsonNode node, String field) {

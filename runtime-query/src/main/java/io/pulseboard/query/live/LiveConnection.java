@@ -1,5 +1,6 @@
 package io.pulseboard.query.live;
 
+import io.pulseboard.query.panel.BadRequestException;
 import java.net.SocketTimeoutException;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +56,18 @@ final class LiveConnection {
     return id;
   }
 
-  /** Starts a subscription to a panel; the returned generation must be current when its snapshot lands. */
+  /**
+   * Starts a subscription to a panel; the returned generation must be current when its snapshot lands.
+   *
+   * @throws BadRequestException when the connection already has {@code limit} other panels
+   */
+  synchronized long beginSubscription(String panel, int limit) {
+    if (!generations.containsKey(panel) && generations.size() >= limit) {
+      throw new BadRequestException("a connection may subscribe to at most " + limit + " panels; unsubscribe one first");
+    }
+    return beginSubscription(panel);
+  }
+
   synchronized long beginSubscription(String panel) {
     long generation = ++nextGeneration;
     generations.put(panel, generation);
@@ -77,6 +89,10 @@ final class LiveConnection {
     queue.remove(snapshotSlot(panel));
     queue.remove(deltaSlot(panel));
     return subscriptions.remove(panel);
+  }
+
+  synchronized long queuedBytes() {
+    return queue.bytes();
   }
 
   synchronized Map<String, LiveKey> subscriptions() {

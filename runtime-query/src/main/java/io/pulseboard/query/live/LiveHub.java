@@ -60,6 +60,8 @@ public class LiveHub implements AutoCloseable {
         .description("Open live connections").register(registry);
     Gauge.builder("pulseboard.query.live.panels", panels, Map::size)
         .description("Panels refreshed live, per granularity").register(registry);
+    Gauge.builder("pulseboard.query.live.queued.bytes", connections, all -> all.stream().mapToLong(LiveConnection::queuedBytes).sum())
+        .description("Bytes waiting in the outbound queues of all live connections").register(registry);
   }
 
   /** Starts refresh ticks, heartbeats and the stuck-client watch. */
@@ -109,12 +111,13 @@ public class LiveHub implements AutoCloseable {
       }
       TimeWindow window = TimeWindow.last(rangeMs, clock.millis());
       LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity());
-      long generation = connection.beginSubscription(panel.id());
+      long generation = connection.beginSubscription(panel.id(), settings.maxSubscriptions());
+      Long since = command.since();
       data.load(panel, window).whenComplete((snapshot, error) -> {
         if (error != null) {
           connection.sendError("panel data is unavailable: ClickHouse did not answer", panel.id());
         } else {
-          attach(connection, generation, key, panel, snapshot);
+          attach(connection, generation, key, panel, snapshot, since);
         }
       });
     } catch (NotFoundException | BadRequestException e) {
@@ -123,7 +126,7 @@ public class LiveHub implements AutoCloseable {
   }
 
   private synchronized void attach(LiveConnection connection, long generation, LiveKey key, PanelDefinition panel,
-      PanelData snapshot) {
+      PanelData snapshot, Long since) {
     if (!connection.isCurrent(key.panel(), generation)) {
       return;
     }
@@ -131,7 +134,7 @@ public class LiveHub implements AutoCloseable {
     if (previous != null) {
       detach(connection, previous);
     }
-    panels.computeIfAbsent(key, k -> new LivePanel(k, panel)).attach(connection, snapshot);
+    panels.computeIfAbsent(key, k -> new LivePanel(k, panel)).attach(connection, snapshot, since);
   }
 
   private synchronized void unsubscribe(LiveConnection connection, String panel) {

@@ -11,11 +11,19 @@ import java.util.List;
 public final class LiveMessages {
   private LiveMessages() {}
 
-  /** The whole panel for the subscribed range, sent once per subscribe. */
-  @JsonPropertyOrder({"type", "panel", "data"})
-  public record Snapshot(String type, String panel, PanelData data) {
+  /**
+   * The whole panel for the subscribed range, sent once per subscribe; or, for a resuming client (one
+   * that sent {@code since}), only the buckets from {@code since} on, which it merges over what it has.
+   */
+  @JsonPropertyOrder({"type", "panel", "since", "data"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Snapshot(String type, String panel, Long since, PanelData data) {
     public Snapshot(PanelData data) {
-      this("snapshot", data.panel(), data);
+      this("snapshot", data.panel(), null, data);
+    }
+
+    public Snapshot(PanelData data, long since) {
+      this("snapshot", data.panel(), since, data);
     }
   }
 

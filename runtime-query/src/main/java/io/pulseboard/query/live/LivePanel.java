@@ -40,14 +40,28 @@ final class LivePanel {
    * (possibly cached) data, and adds it to the fan-out.
    */
   synchronized void attach(LiveConnection connection, PanelData data) {
-    SeriesTable table = SeriesTable.of(data.series());
-    lastPushed.forEach((labels, point) -> {
-      if (point.t() >= data.from() && point.t() < data.to()) {
+    attach(connection, data, null);
+  }
+
+  /**
+   * As {@link #attach(LiveConnection, PanelData)}; with {@code since} (a resuming client's last seen
+   * bucket) the snapshot holds only the buckets from that bucket's start on: what the client missed.
+   */
+  synchronized void attach(LiveConnection connection, PanelData data, Long since) {
+    long from = since == null ? data.from() : Math.max(data.from(), BucketRange.floor(key.granularity(), since));
+    SeriesTable table = new SeriesTable();
+    SeriesTable.of(data.series()).forEach((labels, point) -> {
+      if (point.t() >= from) {
         table.put(labels, point.t(), point.v());
       }
     });
-    connection.sendSnapshot(new LiveMessages.Snapshot(
-        new PanelData(data.panel(), data.granularity(), data.from(), data.to(), table.toSeries())));
+    lastPushed.forEach((labels, point) -> {
+      if (point.t() >= from && point.t() < data.to()) {
+        table.put(labels, point.t(), point.v());
+      }
+    });
+    PanelData snapshot = new PanelData(data.panel(), data.granularity(), from, data.to(), table.toSeries());
+    connection.sendSnapshot(since == null ? new LiveMessages.Snapshot(snapshot) : new LiveMessages.Snapshot(snapshot, from));
     subscribers.add(connection);
   }
 

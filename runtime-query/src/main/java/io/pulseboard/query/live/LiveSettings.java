@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param sendTimeLimit longest one message may take to reach a client before it is closed as slow
  * @param bufferLimitBytes most bytes that may wait for one client before it is closed as slow
  * @param heartbeat interval of heartbeat messages
+ * @param maxSubscriptions most panels one connection may subscribe to at once
  */
-public record LiveSettings(Duration sendTimeLimit, long bufferLimitBytes, Duration heartbeat) {
+public record LiveSettings(Duration sendTimeLimit, long bufferLimitBytes, Duration heartbeat, int maxSubscriptions) {
   public LiveSettings {
     if (sendTimeLimit == null) {
       sendTimeLimit = Duration.ofSeconds(10);
@@ -19,6 +20,9 @@ public record LiveSettings(Duration sendTimeLimit, long bufferLimitBytes, Durati
     }
     if (heartbeat == null) {
       heartbeat = Duration.ofSeconds(10);
+    }
+    if (maxSubscriptions <= 0) {
+      maxSubscriptions = 50;
     }
   }
 }

@@ -19,11 +19,11 @@ class QueryServicePropertiesTest {
         new QueryServiceProperties.ClickHouse("https://ch-user:ch-secret@clickhouse:8443", "analytics", "hunter2", Duration.ofSeconds(30), 8),
         "redis://:redis-secret@redis:6379/0",
         new QueryServiceProperties.Cache(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(10)),
-        new LiveSettings(null, 0, null));
+        new LiveSettings(null, 0, null, 0), "token-secret", java.util.List.of());
 
     String text = properties.toString();
 
-    assertThat(text).doesNotContain("hunter2", "redis-secret", "ch-secret")
+    assertThat(text).doesNotContain("hunter2", "redis-secret", "ch-secret", "token-secret")
         .contains("user=analytics", "redis:6379", "clickhouse:8443", "<redacted>");
   }
 

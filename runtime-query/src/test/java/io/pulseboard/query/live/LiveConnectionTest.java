@@ -21,7 +21,7 @@ class LiveConnectionTest {
 
   private LiveConnection connection(long bufferLimit) {
     return new LiveConnection("c1", transport, JsonMapper.shared(), Runnable::run, now::get,
-        new LiveSettings(Duration.ofSeconds(10), bufferLimit, Duration.ofSeconds(10)), slowCloses::incrementAndGet);
+        new LiveSettings(Duration.ofSeconds(10), bufferLimit, Duration.ofSeconds(10), 0), slowCloses::incrementAndGet);
   }
 
   private static LiveMessages.Delta delta(long t, long v) {

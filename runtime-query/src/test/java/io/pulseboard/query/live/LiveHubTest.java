@@ -38,7 +38,7 @@ class LiveHubTest {
     DashboardCatalog catalog = DashboardCatalog.of(pipeline);
     PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE, json, clock,
         new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry);
-    return new LiveHub(catalog, data, json, clock, new LiveSettings(null, 0, null),
+    return new LiveHub(catalog, data, json, clock, new LiveSettings(null, 0, null, 0),
         Executors.newSingleThreadScheduledExecutor(), Runnable::run, registry);
   }
 

@@ -23,7 +23,7 @@ class LivePanelTest {
       DashboardCatalog.of(TestingPipelines.dashboard()).panel("shop-health", "revenue"));
   private final TestingTransport transport = new TestingTransport();
   private final LiveConnection connection = new LiveConnection("c", transport, JsonMapper.shared(), Runnable::run,
-      () -> 0L, new LiveSettings(Duration.ofSeconds(10), 1 << 20, Duration.ofSeconds(10)), () -> {});
+      () -> 0L, new LiveSettings(Duration.ofSeconds(10), 1 << 20, Duration.ofSeconds(10), 0), () -> {});
 
   private static PanelData window(Series... series) {
     return new PanelData("revenue", "1m", WINDOW.fromMillis(), WINDOW.toMillis(), List.of(series));
