@@ -1,19 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { LiveStatus } from './LiveConnection';
 
-const TEXT: Record<LiveStatus, string> = {
+const TEXT: Record<LiveStatus | 'off', string> = {
+  off: 'Paused',
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
 };
 
 interface Props {
-  readonly status: LiveStatus;
+  readonly status: LiveStatus | 'off';
   /** When the last snapshot or delta arrived (epoch ms). */
   readonly lastUpdate: number | null;
 }
 
-/** Connection state plus freshness ("updated 3 s ago"), so a stalled page does not pass for live. */
+/**
+ * Connection state plus freshness ("updated 3 s ago", from the last snapshot or delta), so a stalled page
+ * does not pass for live. It is the page's freshness, not the stream's lag: the query service has no
+ * stream-status endpoint yet, so how far ingestion is behind Kafka cannot be shown.
+ */
 export function LiveIndicator({ status, lastUpdate }: Props) {
   const now = useNow(1000);
   const age = lastUpdate === null ? null : Math.max(0, Math.round((now - lastUpdate) / 1000));
