@@ -37,6 +37,9 @@ export function TimeRangePicker({ selection, onChange }: Props) {
 
   return (
     <div className="range-picker">
+      <output className="range" data-testid="range-label">
+        {describeSelection(selection)}
+      </output>
       <div className="segmented" role="group" aria-label="Time range presets">
         {PRESETS.map((preset) => {
           const active = selection.kind === 'relative' && selection.ms === preset.ms;
@@ -97,4 +100,13 @@ export function TimeRangePicker({ selection, onChange }: Props) {
       )}
     </div>
   );
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "Last 30 minutes" or "Nov 29, 10:00 PM – Nov 29, 10:20 PM". */
+function describeSelection(selection: RangeSelection): string {
+  return selection.kind === 'relative'
+    ? formatRange(selection.ms)
+    : `${dateTime.format(selection.from)} – ${dateTime.format(selection.to)}`;
 }

@@ -70,7 +70,7 @@ export function DashboardPage({ name }: { readonly name: string }) {
           <div className="page__controls" role="toolbar" aria-label="Dashboard controls">
             <TimeRangePicker selection={selection} onChange={setRange} />
             <LiveSwitch on={liveOn} disabled={selection.kind === 'absolute'} onChange={setLiveOn} />
-            <LiveIndicator status={live.status} lastUpdate={live.lastUpdate} />
+            <LiveIndicator status={live.status} lastUpdate={live.lastUpdate} refreshMs={dashboard.refreshMs} />
           </div>
         )}
       </header>

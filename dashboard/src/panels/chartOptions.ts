@@ -43,6 +43,8 @@ export function chartOptions(seriesNames: readonly string[], width: number, heig
           return window ? [Math.min(window.from, min), Math.max(window.to, max)] : [min, max];
         },
       },
+      // A stack is read from zero (its layers are shares of the total); lines keep uPlot's fitted range.
+      ...(look.stacked ? { y: { range: (_: uPlot, min: number, max: number): uPlot.Range.MinMax => [Math.min(0, min), max * 1.05 || 1] } } : {}),
     },
     series: [
       {},
