@@ -8,7 +8,8 @@
 // headless Debian chromium (/usr/bin/chromium or $PULSEBOARD_CHROMIUM, driven by playwright-core) it checks,
 // in order, what a user would notice:
 //   1. every panel of the quickstart dashboard shows data, and a live update reaches a chart within 3 s;
-//   2. a preset range refetches every panel over REST and resubscribes live with the new rangeMs;
+//   2. a preset range refetches every panel over REST and resubscribes live with the new rangeMs, and the
+//      charts' x axes span it;
 //      keyboard: Enter on a preset picks it; an absolute range refetches and switches live off;
 //   3. after SIGKILL of the query process the page says "reconnecting", then is live again and updating,
 //      without a reload (the local runner restarts the process; pass a URL that stays the same, see LocalModeE2E);
@@ -309,6 +310,9 @@ async function checkRangeChanges(page, dashboard, sent) {
   check(oneHour >= panelCount, `choosing 1h fetched ${oneHour} panels with a 1 h range over REST, expected ${panelCount}`);
   const resubscribed = sent.slice(framesBefore).filter((m) => m.type === 'subscribe' && m.rangeMs === HOUR).length;
   check(resubscribed >= panelCount, `choosing 1h sent ${resubscribed} live subscriptions with rangeMs ${HOUR}, expected ${panelCount}`);
+  // The x axis spans the whole hour, not only the minutes that have data (a fresh stack has a few).
+  const spans = await page.$$eval('[data-testid="chart"]', (charts) => charts.map((c) => Number(c.dataset.xMax) - Number(c.dataset.xMin)));
+  check(spans.length > 0 && spans.every((span) => span >= HOUR - 60_000), `with 1h chosen the charts' x axes span ${spans.join(', ')} ms`);
   await waitForChange(page, await firstTimeseries(page), 10_000, 'no live update after choosing 1h');
   passed('a preset range refetches over REST and resubscribes live', { restRequests: oneHour, subscriptions: resubscribed });
 

@@ -22,7 +22,8 @@ interface Props {
  * per frame on a canvas in a ~50 KB bundle, and `setData` swaps data in place, so a live update
  * every tick neither re-creates the chart nor flickers. The chart is built again only when the set
  * of series, the theme or line/stacked changes, because legend, colours and fills depend on them.
- * `data-plotted-buckets` on the host is the x length uPlot currently draws (for browser tests).
+ * The host exposes what uPlot draws, for browser tests: `data-plotted-buckets` (x length) and
+ * `data-x-min` / `data-x-max` (the x scale, which spans the selected range).
  */
 export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false, bands = [], height = 220 }: Props) {
   const theme = useCurrentTheme();
@@ -47,10 +48,13 @@ export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false,
       bands: bandsKey === '' ? [] : bandsKey.split(',').map((band) => band.split('>').map(Number) as [number, number]),
       xWindow: () => windowRef.current,
     };
-    const plot = new uPlot(chartOptions(structure.split('\n'), host.clientWidth, height, look), latestData.current, host);
+    const options = chartOptions(structure.split('\n'), host.clientWidth, height, look);
+    // uPlot commits a new scale asynchronously after setData: expose it when it does.
+    options.hooks = { setScale: [(u, key) => key === 'x' && exposeDrawn(host, u)] };
+    const plot = new uPlot(options, latestData.current, host);
     plotRef.current = plot;
     shownData.current = latestData.current;
-    host.dataset.plottedBuckets = String(latestData.current[0].length);
+    exposeDrawn(host, plot);
     let width = host.clientWidth;
     const resize = new ResizeObserver(() => {
       if (host.clientWidth !== width) {
@@ -71,9 +75,15 @@ export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false,
     if (plot && shownData.current !== data) {
       plot.setData(data); // rescales x through the range function, so the window slides along
       shownData.current = data;
-      (hostRef.current as HTMLDivElement).dataset.plottedBuckets = String(data[0].length);
+      exposeDrawn(hostRef.current as HTMLDivElement, plot);
     }
   }, [data]);
 
   return <div ref={hostRef} className="chart" role="img" aria-label={label} data-testid="chart" />;
+}
+
+function exposeDrawn(host: HTMLDivElement, plot: uPlot): void {
+  host.dataset.plottedBuckets = String(plot.data[0].length);
+  host.dataset.xMin = String(plot.scales.x?.min ?? '');
+  host.dataset.xMax = String(plot.scales.x?.max ?? '');
 }
