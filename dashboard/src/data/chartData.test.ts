@@ -55,10 +55,10 @@ describe('seriesName', () => {
 
 describe('summarize', () => {
   it('counts points over all series and reports the newest value', () => {
-    expect(summarize(response.series)).toEqual({ points: 5, last: 41, lastTime: 4 * MIN });
+    expect(summarize(response.series)).toEqual({ points: 5, last: 41, lastTime: 4 * MIN, sum: 132 });
   });
 
   it('reports nothing for no data', () => {
-    expect(summarize([])).toEqual({ points: 0, last: null, lastTime: null });
+    expect(summarize([])).toEqual({ points: 0, last: null, lastTime: null, sum: 0 });
   });
 });

@@ -1,21 +1,32 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
-import type { Dashboard } from '../api/contract';
+import type { Dashboard, PanelSpec } from '../api/contract';
 import { ApiError, fetchDashboard } from '../api/rest';
-import { formatRange } from '../data/format';
+import { LiveSwitch } from '../controls/LiveSwitch';
+import { TimeRangePicker } from '../controls/TimeRangePicker';
+import { rangeLength, resolveWindow, type RangeSelection, type Window } from '../data/timeRange';
 import { LiveIndicator } from '../live/LiveIndicator';
 import { useLivePanels } from '../live/useLivePanels';
-import { panelsReducer } from '../panels/panelsState';
+import { BarPanel } from '../panels/BarPanel';
+import { panelsReducer, type PanelState } from '../panels/panelsState';
+import { StatPanel } from '../panels/StatPanel';
+import { TablePanel } from '../panels/TablePanel';
 import { TimeseriesPanel } from '../panels/TimeseriesPanel';
-import { UnsupportedPanel } from '../panels/UnsupportedPanel';
-import { useInitialPanelData } from '../panels/useInitialPanelData';
+import { usePanelData } from '../panels/usePanelData';
 import { AppLink } from '../routing/navigation';
 
-/** One dashboard: its panels in a responsive grid, loaded over REST and kept live over one WebSocket. */
+const NO_PANELS: readonly PanelSpec[] = [];
+
+/**
+ * One dashboard: controls (range, live), then its panels in a responsive grid. Each range change
+ * loads every panel over REST; a preset range also stays live over one WebSocket (snapshot, then deltas).
+ */
 export function DashboardPage({ name }: { readonly name: string }) {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [panels, dispatch] = useReducer(panelsReducer, {});
+  const [chosenRange, setRange] = useState<RangeSelection | null>(null);
+  const [liveOn, setLiveOn] = useState(true);
 
   useEffect(() => {
     document.title = `${name} · Pulseboard`;
@@ -33,14 +44,18 @@ export function DashboardPage({ name }: { readonly name: string }) {
     return () => abort.abort();
   }, [name]);
 
-  const rangeMs = dashboard?.defaultRangeMs ?? 0;
-  const liveIds = useMemo(
-    () => (dashboard?.panels ?? []).filter((p) => p.type === 'timeseries').map((p) => p.id),
-    [dashboard],
-  );
-  const dashboardName = dashboard?.name ?? null;
-  useInitialPanelData(dashboardName, liveIds, rangeMs, dispatch);
-  const live = useLivePanels(dashboardName, liveIds, rangeMs, dispatch);
+  // Until the user picks a range, the dashboard's default range (a sliding "last N").
+  const defaultRange = useMemo<RangeSelection>(() => ({ kind: 'relative', ms: dashboard?.defaultRangeMs || 3_600_000 }), [dashboard]);
+  const selection = chosenRange ?? defaultRange;
+  const specs = dashboard?.panels ?? NO_PANELS;
+  const panelIds = useMemo(() => specs.map((p) => p.id), [specs]);
+  const liveEnabled = liveOn && selection.kind === 'relative';
+  usePanelData(dashboard?.name ?? null, specs, selection, dispatch);
+  const live = useLivePanels(dashboard?.name ?? null, panelIds, rangeLength(selection), liveEnabled, dispatch);
+  useEffect(() => {
+    // What each panel shows, for browser tests and debugging (compare with the REST API).
+    (window as { __pulseboardPanels?: unknown }).__pulseboardPanels = panels;
+  }, [panels]);
 
   return (
     <div className="page">
@@ -52,11 +67,10 @@ export function DashboardPage({ name }: { readonly name: string }) {
       <header className="page__header">
         <h1>{dashboard ? dashboard.title || dashboard.name : name}</h1>
         {dashboard && (
-          <div className="page__controls">
-            <span className="range" aria-label="Time range">
-              {formatRange(rangeMs)}
-            </span>
-            {liveIds.length > 0 && <LiveIndicator status={live.status} lastUpdate={live.lastUpdate} />}
+          <div className="page__controls" role="toolbar" aria-label="Dashboard controls">
+            <TimeRangePicker selection={selection} onChange={setRange} />
+            <LiveSwitch on={liveOn} disabled={selection.kind === 'absolute'} onChange={setLiveOn} />
+            <LiveIndicator status={live.status} lastUpdate={live.lastUpdate} refreshMs={dashboard.refreshMs} />
           </div>
         )}
       </header>
@@ -70,19 +84,35 @@ export function DashboardPage({ name }: { readonly name: string }) {
           Live updates: {live.serverError}
         </p>
       )}
-      {!dashboard && !loadError && <p className="page__message">Loading…</p>}
+      {!dashboard && !loadError && (
+        <p className="page__message" role="status">
+          Loading…
+        </p>
+      )}
       {dashboard && dashboard.panels.length === 0 && <p className="page__message">This dashboard has no panels.</p>}
       {dashboard && (
         <div className="grid">
-          {dashboard.panels.map((spec) =>
-            spec.type === 'timeseries' ? (
-              <TimeseriesPanel key={spec.id} spec={spec} state={panels[spec.id]} />
-            ) : (
-              <UnsupportedPanel key={spec.id} spec={spec} />
-            ),
-          )}
+          {dashboard.panels.map((spec) => (
+            <Panel key={spec.id} spec={spec} state={panels[spec.id]} selection={selection} />
+          ))}
         </div>
       )}
     </div>
   );
+}
+
+function Panel({ spec, state, selection }: { readonly spec: PanelSpec; readonly state: PanelState | undefined; readonly selection: RangeSelection }) {
+  // Recomputed with each data change: a live "last hour" window slides along with its deltas.
+  const xWindow = useMemo<Window>(() => resolveWindow(selection, Date.now()), [selection, state?.data]);
+  switch (spec.type) {
+    case 'bar':
+      return <BarPanel spec={spec} state={state} />;
+    case 'stat':
+      return <StatPanel spec={spec} state={state} />;
+    case 'table':
+      return <TablePanel spec={spec} state={state} />;
+    default:
+      // timeseries, and any type this page does not know yet: a line chart still shows the data
+      return <TimeseriesPanel spec={spec} state={state} xWindow={xWindow} />;
+  }
 }

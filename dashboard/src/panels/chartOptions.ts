@@ -1,38 +1,65 @@
 import type uPlot from 'uplot';
 import { formatValue } from '../data/format';
+import type { Theme } from '../theme/theme';
+import type { Window } from '../data/timeRange';
 
-// Readable on the dark background; a series keeps its colour as long as its position holds.
-const PALETTE = ['#5ab0ff', '#f5a623', '#7ed38b', '#ff6b8a', '#b18cff', '#4fd1c5', '#f7d154', '#ff8f5a'];
-const AXIS_TEXT = '#9aa7b8';
-const GRID = 'rgba(154, 167, 184, 0.12)';
+// A series keeps its colour as long as its position holds; each theme has colours readable on its surface.
+const PALETTES: Record<Theme, readonly string[]> = {
+  dark: ['#5ab0ff', '#f5a623', '#7ed38b', '#ff6b8a', '#b18cff', '#4fd1c5', '#f7d154', '#ff8f5a'],
+  light: ['#1f6fd1', '#c77700', '#2f9e44', '#d6336c', '#7048e8', '#0c8599', '#a08000', '#e8590c'],
+};
+const AXIS_TEXT: Record<Theme, string> = { dark: '#9aa7b8', light: '#4a5565' };
+const GRID: Record<Theme, string> = { dark: 'rgba(154, 167, 184, 0.12)', light: 'rgba(60, 72, 88, 0.12)' };
 
-export function seriesColor(index: number): string {
-  return PALETTE[index % PALETTE.length] as string;
+export function seriesColor(index: number, theme: Theme): string {
+  const palette = PALETTES[theme];
+  return palette[index % palette.length] as string;
 }
 
-export function chartOptions(seriesNames: readonly string[], width: number, height: number): uPlot.Options {
+export interface ChartLook {
+  readonly theme: Theme;
+  /** Stacked area: series are running sums, filled between neighbours (`bands`). */
+  readonly stacked: boolean;
+  readonly bands: ReadonlyArray<readonly [number, number]>;
+  /** Read on every redraw: the x axis spans the selected range, not just the data. */
+  readonly xWindow: () => Window | null;
+}
+
+export function chartOptions(seriesNames: readonly string[], width: number, height: number, look: ChartLook): uPlot.Options {
   const axis: uPlot.Axis = {
-    stroke: AXIS_TEXT,
-    grid: { stroke: GRID, width: 1 },
-    ticks: { stroke: GRID, width: 1 },
+    stroke: AXIS_TEXT[look.theme],
+    grid: { stroke: GRID[look.theme], width: 1 },
+    ticks: { stroke: GRID[look.theme], width: 1 },
   };
   return {
     width,
     height,
     ms: 1, // x values are epoch milliseconds, as the API sends them
-    scales: { x: { time: true } },
+    scales: {
+      x: {
+        time: true,
+        range: (_: uPlot, min: number, max: number) => {
+          const window = look.xWindow();
+          return window ? [Math.min(window.from, min), Math.max(window.to, max)] : [min, max];
+        },
+      },
+      // A stack is read from zero (its layers are shares of the total); lines keep uPlot's fitted range.
+      ...(look.stacked ? { y: { range: (_: uPlot, min: number, max: number): uPlot.Range.MinMax => [Math.min(0, min), max * 1.05 || 1] } } : {}),
+    },
     series: [
       {},
       ...seriesNames.map((label, index) => ({
         label,
-        stroke: seriesColor(index),
-        width: 2,
+        stroke: seriesColor(index, look.theme),
+        width: look.stacked ? 1 : 2,
+        fill: look.stacked ? `${seriesColor(index, look.theme)}66` : undefined,
         // x is the union of all series' timestamps, so a series has nulls where another has a
         // bucket; drawing across them keeps each line continuous.
         spanGaps: true,
         value: (_: uPlot, value: number | null) => formatValue(value),
       })),
     ],
+    bands: look.bands.map(([upper, lower]) => ({ series: [upper, lower] as [number, number] })),
     axes: [axis, { ...axis, size: 56, values: (_: uPlot, splits: number[]) => splits.map(formatValue) }],
     legend: { show: true, live: true },
     cursor: { drag: { x: false, y: false } },

@@ -47,9 +47,27 @@ describe('panelsReducer', () => {
 
   it('reports a failed load, but not over live data', () => {
     const failed = panelsReducer({}, { type: 'failed', panel: 'revenue', message: 'unknown panel' });
-    expect(failed.revenue).toEqual({ data: null, live: false, error: 'unknown panel' });
+    expect(failed.revenue).toEqual({ data: null, live: false, error: 'unknown panel', previous: null });
 
     const live = panelsReducer({}, { type: 'snapshot', panel: 'revenue', data: data(2) });
     expect(panelsReducer(live, { type: 'failed', panel: 'revenue', message: 'timeout' })).toBe(live);
+  });
+
+  it('starts every panel over when the range changes, so the next REST answer is shown again', () => {
+    let state = panelsReducer({}, { type: 'snapshot', panel: 'revenue', data: data(2) });
+    state = panelsReducer(state, { type: 'reset' });
+    state = panelsReducer(state, { type: 'loaded', panel: 'revenue', data: data(5) });
+
+    expect(state.revenue?.data).toEqual(data(5));
+    expect(state.revenue?.live).toBe(false);
+  });
+
+  it('keeps the previous period of a stat panel through live snapshots and deltas', () => {
+    const previous = [{ labels: {}, points: [[0, 4]] as [number, number][] }];
+    let state = panelsReducer({}, { type: 'previousLoaded', panel: 'revenue', series: previous });
+    state = panelsReducer(state, { type: 'snapshot', panel: 'revenue', data: data(2) });
+    state = panelsReducer(state, { type: 'delta', panel: 'revenue', granularity: '1m', series: [], rangeStartMs: 0 });
+
+    expect(state.revenue?.previous).toBe(previous);
   });
 });

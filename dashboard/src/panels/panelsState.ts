@@ -6,11 +6,15 @@ export interface PanelState {
   /** True once a live snapshot arrived: from then on the socket, not REST, owns the data. */
   readonly live: boolean;
   readonly error: string | null;
+  /** Stat panels: the series of the period before the range (REST), null until loaded. */
+  readonly previous: readonly Series[] | null;
 }
 
 export type PanelsState = Readonly<Record<string, PanelState>>;
 
 export type PanelAction =
+  | { readonly type: 'reset' }
+  | { readonly type: 'previousLoaded'; readonly panel: string; readonly series: readonly Series[] }
   | { readonly type: 'loaded'; readonly panel: string; readonly data: PanelData }
   | { readonly type: 'failed'; readonly panel: string; readonly message: string }
   | { readonly type: 'snapshot'; readonly panel: string; readonly data: PanelData }
@@ -22,24 +26,27 @@ export type PanelAction =
       readonly rangeStartMs: number;
     };
 
-const EMPTY: PanelState = { data: null, live: false, error: null };
+const EMPTY: PanelState = { data: null, live: false, error: null, previous: null };
 
 /**
  * Data of every panel of a dashboard page. The REST answer and the live snapshot race; whichever
  * is newer must win, and the snapshot (followed by deltas) is always at least as new, so a REST
  * answer arriving after it is ignored. Panels that an action does not touch keep their identity,
- * so only the changed panel re-renders.
+ * so only the changed panel re-renders. A new time range starts every panel over ('reset').
  */
 export function panelsReducer(state: PanelsState, action: PanelAction): PanelsState {
+  if (action.type === 'reset') return {};
   const current = state[action.panel] ?? EMPTY;
   switch (action.type) {
+    case 'previousLoaded':
+      return { ...state, [action.panel]: { ...current, previous: action.series } };
     case 'loaded':
-      return current.live ? state : { ...state, [action.panel]: { data: action.data, live: false, error: null } };
+      return current.live ? state : { ...state, [action.panel]: { ...current, data: action.data, error: null } };
     case 'failed':
       // A live panel keeps its data; the failed REST call is old news.
       return current.live ? state : { ...state, [action.panel]: { ...current, error: action.message } };
     case 'snapshot':
-      return { ...state, [action.panel]: { data: action.data, live: true, error: null } };
+      return { ...state, [action.panel]: { ...current, data: action.data, live: true, error: null } };
     case 'delta': {
       const base = current.data;
       const series = mergeDelta(base?.series ?? [], action.series, action.rangeStartMs);
@@ -50,7 +57,7 @@ export function panelsReducer(state: PanelsState, action: PanelAction): PanelsSt
         to: Math.max(base?.to ?? 0, ...action.series.flatMap((s) => s.points.map(([t]) => t))),
         series,
       };
-      return { ...state, [action.panel]: { data, live: current.live, error: null } };
+      return { ...state, [action.panel]: { ...current, data, error: null } };
     }
   }
 }

@@ -1,0 +1,144 @@
+import type { AlignedData } from 'uplot';
+import type { Series } from '../api/contract';
+import { seriesName } from './labels';
+
+/**
+ * Whether values of a measure add up across buckets and series. Counts and sums do; a quantile, an
+ * average, a distinct count (uniq) or a min/max does not: summing them would show a number that
+ * means nothing, so bar and stat panels use the latest (resp. mean) value for those instead.
+ */
+export function isAdditive(aggregate: string | null | undefined): boolean {
+  return aggregate === null || aggregate === undefined || aggregate === 'count' || aggregate === 'sum';
+}
+
+export interface Bar {
+  readonly name: string;
+  readonly value: number;
+  /** True for the "other" bar that sums every series after the top N. */
+  readonly other: boolean;
+}
+
+/**
+ * Bar panel: one value per series over the range (the total for additive measures, the latest value
+ * otherwise), largest first, the first `topN` kept and the rest summed into "other" (only for additive
+ * measures: the rest of a quantile has no meaningful total, so it is left out instead).
+ */
+export function topNBars(series: readonly Series[], topN: number, additive: boolean, fallbackName: string): Bar[] {
+  const bars = series
+    .map((s) => ({
+      name: seriesName(s.labels, fallbackName),
+      value: additive ? total(s) : (s.points[s.points.length - 1]?.[1] ?? 0),
+      other: false,
+    }))
+    .filter((bar) => Number.isFinite(bar.value))
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  if (bars.length <= topN) return bars;
+  const kept = bars.slice(0, topN);
+  if (!additive) return kept;
+  const rest = bars.slice(topN).reduce((sum, bar) => sum + bar.value, 0);
+  return [...kept, { name: `other (${bars.length - topN})`, value: rest, other: true }];
+}
+
+function total(series: Series): number {
+  let sum = 0;
+  for (const [, v] of series.points) if (Number.isFinite(v)) sum += v;
+  return sum;
+}
+
+/**
+ * All series of a panel as one: the per-bucket sum for additive measures, the per-bucket mean
+ * otherwise. What a stat panel shows and draws as its sparkline.
+ */
+export function combineSeries(series: readonly Series[], additive: boolean): Array<[number, number]> {
+  if (series.length === 1) return (series[0] as Series).points.map(([t, v]) => [t, v]);
+  const buckets = new Map<number, { sum: number; count: number }>();
+  for (const s of series) {
+    for (const [t, v] of s.points) {
+      if (!Number.isFinite(v)) continue;
+      const bucket = buckets.get(t) ?? { sum: 0, count: 0 };
+      bucket.sum += v;
+      bucket.count += 1;
+      buckets.set(t, bucket);
+    }
+  }
+  return [...buckets.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([t, { sum, count }]) => [t, additive ? sum : sum / count]);
+}
+
+export interface StatSummary {
+  /** Value of the newest bucket; null without data. */
+  readonly latest: number | null;
+  /** The whole range: total (additive) or mean of the buckets. */
+  readonly period: number | null;
+  readonly previousPeriod: number | null;
+  /** (period - previous) / |previous|; null when there is nothing to compare with. */
+  readonly change: number | null;
+}
+
+/** Stat panel: latest value and the range's value against the same-length period before it. */
+export function statSummary(current: readonly Series[], previous: readonly Series[] | null, additive: boolean): StatSummary {
+  const points = combineSeries(current, additive);
+  const latest = points.length === 0 ? null : (points[points.length - 1] as [number, number])[1];
+  const period = periodValue(points, additive);
+  const previousPeriod = previous === null ? null : periodValue(combineSeries(previous, additive), additive);
+  const change =
+    period === null || previousPeriod === null || previousPeriod === 0
+      ? null
+      : (period - previousPeriod) / Math.abs(previousPeriod);
+  return { latest, period, previousPeriod, change };
+}
+
+function periodValue(points: ReadonlyArray<readonly [number, number]>, additive: boolean): number | null {
+  if (points.length === 0) return null;
+  const sum = points.reduce((acc, [, v]) => acc + v, 0);
+  return additive ? sum : sum / points.length;
+}
+
+export interface TableData {
+  readonly columns: readonly string[];
+  /** Newest bucket first; a cell is null where that series has no bucket. */
+  readonly rows: ReadonlyArray<{ readonly time: number; readonly values: ReadonlyArray<number | null> }>;
+  /** Buckets in the data; `rows` may hold fewer (the newest `maxRows`). */
+  readonly totalRows: number;
+}
+
+/** Table panel: one row per bucket, one column per series (in the order the series come). */
+export function tableRows(series: readonly Series[], fallbackName: string, maxRows: number): TableData {
+  const columns = series.map((s) => seriesName(s.labels, fallbackName));
+  const byTime = new Map<number, Array<number | null>>();
+  series.forEach((s, column) => {
+    for (const [t, v] of s.points) {
+      let row = byTime.get(t);
+      if (!row) {
+        row = new Array<number | null>(series.length).fill(null);
+        byTime.set(t, row);
+      }
+      row[column] = v;
+    }
+  });
+  const times = [...byTime.keys()].sort((a, b) => b - a);
+  return {
+    columns,
+    rows: times.slice(0, maxRows).map((time) => ({ time, values: byTime.get(time) as Array<number | null> })),
+    totalRows: times.length,
+  };
+}
+
+/**
+ * Stacked area: each series' values become the running sum of it and every series before it (a
+ * missing bucket counts as 0, or the stack would have holes), so series k is drawn from the top of
+ * series k-1. `bands` tells uPlot to fill between neighbours instead of down to zero.
+ */
+export function stackAligned(data: AlignedData): { data: AlignedData; bands: Array<[number, number]> } {
+  const xs = data[0];
+  const running = new Array<number>(xs.length).fill(0);
+  const stacked = data.slice(1).map((ys) =>
+    (ys as ArrayLike<number | null | undefined>).length === 0
+      ? []
+      : Array.from({ length: xs.length }, (_, i) => (running[i] = (running[i] as number) + ((ys as (number | null)[])[i] ?? 0))),
+  );
+  const bands: Array<[number, number]> = [];
+  for (let k = 2; k <= stacked.length; k++) bands.push([k, k - 1]);
+  return { data: [xs, ...stacked] as AlignedData, bands };
+}
