@@ -48,4 +48,8 @@ every request the operator made in its tests, and nothing beyond that reviewed l
 - apiGroups: [""]
   resources: [secrets]
   verbs: [get]
+# A schema change waits until no ingest pod of the old configuration is left.
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [list]
 {{- end -}}
