@@ -34,6 +34,15 @@ class CrdRulesTest {
   }
 
   @Test
+  void aStreamWithNeitherDimensionsNorFieldsIsValid() {
+    String countOnly = quickstartStream
+        .replaceAll("(?s)  dimensions:.*?  measures:", "  measures:")
+        .replaceAll("(?s)  measures:.*?  rollups:", "  measures:\n    - name: events\n      aggregate: count\n  rollups:");
+    assertThat(countOnly).doesNotContain("dimensions:", "fields:", "revenue");
+    assertThat(streams.validate(countOnly)).isEmpty();
+  }
+
+  @Test
   void quickstartExamplesAreValid() {
     assertThat(streams.validate(quickstartStream)).isEmpty();
     assertThat(dashboards.validate(quickstartDashboard)).isEmpty();

@@ -11,17 +11,17 @@ import java.util.List;
 
 /** What a team declares about an event stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.measures.all(m, !has(m.field) || self.fields.exists(f, f.name == m.field) || self.dimensions.exists(d, d.name == m.field))",
+@ValidationRule(value = "self.measures.all(m, !has(m.field) || (has(self.fields) ? self.fields : []).exists(f, f.name == m.field) || (has(self.dimensions) ? self.dimensions : []).exists(d, d.name == m.field))",
     message = "every measure's field must name a declared field or dimension")
 @ValidationRule(value = "self.measures.all(m, m.aggregate == 'count' || has(m.field))",
     message = "every measure except count must name a field")
-@ValidationRule(value = "self.dimensions.all(d, self.dimensions.filter(o, o.name == d.name).size() == 1) && self.fields.all(f, self.fields.filter(o, o.name == f.name).size() == 1 && !self.dimensions.exists(d, d.name == f.name))",
+@ValidationRule(value = "(has(self.dimensions) ? self.dimensions : []).all(d, (has(self.dimensions) ? self.dimensions : []).filter(o, o.name == d.name).size() == 1) && (has(self.fields) ? self.fields : []).all(f, (has(self.fields) ? self.fields : []).filter(o, o.name == f.name).size() == 1 && !(has(self.dimensions) ? self.dimensions : []).exists(d, d.name == f.name))",
     message = "dimension and field names must be unique")
-@ValidationRule(value = "self.measures.all(m, self.measures.filter(o, o.name == m.name).size() == 1 && !self.fields.exists(f, f.name == m.name) && !self.dimensions.exists(d, d.name == m.name))",
+@ValidationRule(value = "self.measures.all(m, self.measures.filter(o, o.name == m.name).size() == 1 && !(has(self.fields) ? self.fields : []).exists(f, f.name == m.name) && !(has(self.dimensions) ? self.dimensions : []).exists(d, d.name == m.name))",
     message = "measure names must be unique and differ from field and dimension names")
 @ValidationRule(value = "!has(self.rollups) || self.rollups.all(r, self.rollups.filter(o, o.granularity == r.granularity).size() == 1)",
     message = "each rollup granularity may appear only once")
-@ValidationRule(value = "self.measures.all(m, !(m.aggregate in ['sum', 'avg', 'min', 'max', 'quantiles']) || !has(m.field) || !self.fields.exists(f, f.name == m.field && f.type in ['string', 'bool']) && !self.dimensions.exists(d, d.name == m.field && d.type in ['string', 'bool']))",
+@ValidationRule(value = "self.measures.all(m, !(m.aggregate in ['sum', 'avg', 'min', 'max', 'quantiles']) || !has(m.field) || !(has(self.fields) ? self.fields : []).exists(f, f.name == m.field && f.type in ['string', 'bool']) && !(has(self.dimensions) ? self.dimensions : []).exists(d, d.name == m.field && d.type in ['string', 'bool']))",
     message = "sum, avg, min, max and quantiles need a numeric or datetime field, not a string or bool")
 public class AnalyticsStreamSpec {
   @Required
