@@ -73,18 +73,25 @@ public final class TestingStream implements AutoCloseable {
 
   /**
    * Produce requests sent before the broker leads every new partition fail with NOT_LEADER_OR_FOLLOWER,
-   * and the idempotent producer can then lose a batch to OUT_OF_ORDER_SEQUENCE_NUMBER (seen here).
+   * and the idempotent producer can then lose a batch to OUT_OF_ORDER_SEQUENCE_NUMBER (seen here). The
+   * topic metadata names a leader before that broker has taken the partition over, so this waits until
+   * the leader itself answers a ListOffsets request for every partition.
    */
-  private void awaitLeaders(int partitions) throws ExecutionException, InterruptedException {
+  private void awaitLeaders(int partitions) throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      long led = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-          .filter(p -> p.leader() != null && !p.leader().isEmpty()).count();
-      if (led == partitions) {
+      try {
+        admin.listOffsets(latest).all().get();
         return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topic " + topic + " has leaders for " + led + " of " + partitions + " partitions");
+      } catch (ExecutionException notYetLed) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("topic " + topic + " has no leader for every partition after 30 s",
+              notYetLed.getCause());
+        }
       }
       Thread.sleep(50);
     }
