@@ -140,10 +140,12 @@ class HelmChartTest {
         .satisfies(e -> assertThat(e.getPort()).isEqualTo("http-metrics"));
     List<Rule> rules = kinds(resources, PrometheusRule.class).get(0).getSpec().getGroups().stream()
         .flatMap(g -> g.getRules().stream()).toList();
-    assertThat(rules).extracting(Rule::getAlert).contains("PulseboardIngestLagGrowing",
-        "PulseboardIngestDeadLetters", "PulseboardIngestStale", "PulseboardReconcileFailing");
+    assertThat(rules).extracting(Rule::getAlert).contains("PulseboardIngestPaused",
+        "PulseboardIngestLagging", "PulseboardIngestDeadLetters", "PulseboardIngestStale", "PulseboardReconcileFailing");
     assertThat(rules).extracting(r -> r.getExpr().getStrVal()).anySatisfy(e ->
         assertThat(e).contains("pulseboard_ingest_freshness_seconds").contains("> 120"));
+    assertThat(rules).extracting(r -> r.getExpr().getStrVal()).anySatisfy(e ->
+        assertThat(e).contains("kafka_consumer_fetch_manager_records_lag").contains("> 100000"));
     Container operator = deployment(resources).getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(env(operator)).containsEntry("PULSEBOARD_INGEST_IMAGE", "registry.example.com/pulseboard/runtime-ingest:0.1.0");
   }

@@ -1,6 +1,7 @@
 package io.pulseboard.ingest;
 
 import com.clickhouse.client.api.Client;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pulseboard.api.pipeline.IngestPipeline;
 import io.pulseboard.ingest.clickhouse.ClickHouseClients;
 import io.pulseboard.ingest.clickhouse.ClickHouseRawTable;
@@ -13,7 +14,10 @@ import io.pulseboard.ingest.metrics.WorkerHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,12 @@ public final class IngestWorker implements AutoCloseable {
   private final IngestLoop loop;
   private final Thread thread;
   private final HealthServer http;
+  private final ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pulseboard-kafka-metrics");
+    t.setDaemon(true);
+    return t;
+  });
+  private final KafkaClientMetrics kafkaMetrics;
   private volatile Throwable failure;
 
   private IngestWorker(IngestConfig config) throws IOException {
@@ -40,7 +50,9 @@ public final class IngestWorker implements AutoCloseable {
     WorkerHealth health = new WorkerHealth();
     clickhouse = ClickHouseClients.create(config);
     producer = KafkaClients.deadLetterProducer(pipeline);
-    loop = new IngestLoop(pipeline, KafkaClients.consumer(pipeline, config.instanceId()), producer,
+    KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(pipeline, config.instanceId());
+    kafkaMetrics = metrics.bindConsumer(consumer, metricsRefresh);
+    loop = new IngestLoop(pipeline, consumer, producer,
         new ClickHouseRawTable(clickhouse, pipeline), metrics, health,
         Clock.systemUTC());
     thread = new Thread(this::runLoop, "pulseboard-ingest-" + pipeline.stream());
@@ -82,6 +94,8 @@ public final class IngestWorker implements AutoCloseable {
     if (thread.isAlive()) {
       LOG.warn("the consumer loop did not stop within {} s; uncommitted events will be consumed again", STOP_TIMEOUT_SECONDS);
     }
+    kafkaMetrics.close();
+    metricsRefresh.shutdownNow();
     producer.close();
     http.close();
     clickhouse.close();

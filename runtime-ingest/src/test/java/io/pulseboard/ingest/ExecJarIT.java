@@ -61,6 +61,10 @@ class ExecJarIT {
     stream.sendGoodEvents(1_000);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(port, "/metrics").body())
         .contains("pulseboard_ingest_events_consumed_total{namespace=\"it\",stream=\"orders\"} 1000.0"));
+    // the consumer's lag per partition, for alerts and autoscaling; drained, so every partition is at 0
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(port, "/metrics").body())
+        .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"0\"[^}]*topic=\"" + stream.topic()
+            + "\"[^}]*\\} 0\\.0"));
     assertThat(stream.rawCount()).as("held in the batch").isZero();
 
     process.destroy(); // SIGTERM

@@ -5,13 +5,16 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pulseboard.ingest.schema.DeadLetterReason;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * The worker's meters. Names are Micrometer's dotted form; Prometheus sees them as
@@ -33,6 +36,8 @@ public final class IngestMetrics {
   private final AtomicLong heldBytes = new AtomicLong();
   private final AtomicLong heldEventsPeak = new AtomicLong();
   private final AtomicLong heldBytesPeak = new AtomicLong();
+
+  public static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
   public IngestMetrics(String namespace, String stream) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -110,6 +115,16 @@ public final class IngestMetrics {
   }
 
   /** Prometheus text exposition of every meter. */
+  /**
+   * Publishes the consumer's own metrics, among them {@code kafka_consumer_fetch_manager_records_lag} per
+   * partition; they are looked up again every {@link #KAFKA_METRICS_REFRESH} to follow new assignments.
+   */
+  public KafkaClientMetrics bindConsumer(Consumer<?, ?> consumer, ScheduledExecutorService scheduler) {
+    KafkaClientMetrics kafka = new KafkaClientMetrics(consumer, Tags.empty(), scheduler, KAFKA_METRICS_REFRESH);
+    kafka.bindTo(registry);
+    return kafka;
+  }
+
   public String scrape() {
     return registry.scrape();
   }
