@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -33,22 +35,14 @@ public final class Workloads {
 
   public static ConfigMap configMap(WorkloadSpec spec) {
     return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName(spec.name())
-        .withNamespace(spec.namespace())
-        .withLabels(WorkloadLabels.all(spec.component(), spec.instance()))
-        .endMetadata()
+        .withMetadata(metadata(spec))
         .withData(Map.of(spec.configFile(), spec.configJson()))
         .build();
   }
 
   public static Deployment deployment(WorkloadSpec spec) {
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(spec.name())
-        .withNamespace(spec.namespace())
-        .withLabels(WorkloadLabels.all(spec.component(), spec.instance()))
-        .endMetadata()
+        .withMetadata(metadata(spec))
         .withNewSpec()
         .withReplicas(spec.replicas())
         .withNewSelector()
@@ -91,11 +85,7 @@ public final class Workloads {
 
   public static Service service(WorkloadSpec spec) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(spec.name())
-        .withNamespace(spec.namespace())
-        .withLabels(WorkloadLabels.all(spec.component(), spec.instance()))
-        .endMetadata()
+        .withMetadata(metadata(spec))
         .withNewSpec()
         .withSelector(WorkloadLabels.selector(spec.component(), spec.instance()))
         .addNewPort()
@@ -153,5 +143,14 @@ public final class Workloads {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /** Name, namespace and labels, the same on the ConfigMap, the Deployment and the Service. */
+  private static ObjectMeta metadata(WorkloadSpec spec) {
+    return new ObjectMetaBuilder()
+        .withName(spec.name())
+        .withNamespace(spec.namespace())
+        .withLabels(WorkloadLabels.all(spec.component(), spec.instance()))
+        .build();
   }
 }
