@@ -36,13 +36,19 @@ public final class ClickHouseProcess implements AutoCloseable {
 
     /** Writes config.xml and users.xml into {@code workDir}, starts the server and waits until /ping answers. */
     public static ClickHouseProcess start(Path workDir) throws IOException {
+        int[] ports = FreePorts.allocate(2);
+        return start(workDir, ports[0], ports[1], "");
+    }
+
+    /** A server on the given ports with {@code extraXml} added to its config.xml (a cluster member's sections). */
+    static ClickHouseProcess start(Path workDir, int httpPort, int tcpPort, String extraXml) throws IOException {
         if (!Files.isExecutable(SERVER_BINARY)) {
             throw new IllegalStateException(SERVER_BINARY + " not found: apt-get install -y clickhouse-server clickhouse-client");
         }
         Files.createDirectories(workDir);
-        int[] ports = FreePorts.allocate(2);
-        ClickHouseProcess server = new ClickHouseProcess(workDir.toAbsolutePath(), ports[0], ports[1]);
-        Files.writeString(server.workDir.resolve("config.xml"), ClickHouseConfig.serverXml(server.workDir, ports[0], ports[1]));
+        ClickHouseProcess server = new ClickHouseProcess(workDir.toAbsolutePath(), httpPort, tcpPort);
+        Files.writeString(server.workDir.resolve("config.xml"),
+                ClickHouseConfig.serverXml(server.workDir, httpPort, tcpPort, extraXml));
         Files.writeString(server.workDir.resolve("users.xml"), ClickHouseConfig.usersXml());
         server.launch();
         return server;

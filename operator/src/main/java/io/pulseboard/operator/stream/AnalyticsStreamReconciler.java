@@ -168,7 +168,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
       // the version the workers write; while a newer spec waits for a running change, the workload stays as is
       OptionalInt ingestVersion = outcome.schema().ingestVersion();
       IngestPipeline pipeline = IngestPipelines.of(stream, config.defaultKafkaBootstrap(),
-          ingestVersion.orElse(outcome.schema().appliedVersion()));
+          ingestVersion.orElse(outcome.schema().appliedVersion()), connection.topology());
       checkTopics(pipeline);
       if (ingestVersion.isPresent()) {
         writeWorkload(stream, pipeline, context);

@@ -89,6 +89,7 @@ public record IngestConfig(
         + ", topic=" + pipeline.topic() + ", deadLetterTopic=" + pipeline.deadLetterTopic()
         + ", consumerGroup=" + pipeline.consumerGroup() + ", bootstrapServers=" + pipeline.bootstrapServers()
         + ", table=" + pipeline.database() + "." + pipeline.rawTable()
+        + (pipeline.clickhouseSettings().isEmpty() ? "" : ", clickhouseSettings=" + pipeline.clickhouseSettings())
         + ", clickhouseUrl=" + clickhouseUrl + ", clickhouseUser=" + clickhouseUser
         + ", clickhousePassword=" + (clickhousePassword.isEmpty() ? "<empty>" : "<redacted>")
         + ", http=" + httpHost + ":" + httpPort + ", instanceId=" + instanceId + "]";
