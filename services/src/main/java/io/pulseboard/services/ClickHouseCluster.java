@@ -2,6 +2,7 @@ package io.pulseboard.services;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ClickHouseCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseCluster.class);
+    private static final Duration ZOOKEEPER_SESSION_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final ZooKeeperProcess zookeeper;
@@ -49,6 +51,7 @@ public final class ClickHouseCluster implements AutoCloseable {
                 servers.add(ClickHouseProcess.start(workDir.resolve("replica-" + (i + 1)), ports[3 * i],
                         ports[3 * i + 1], extra));
             }
+            servers.forEach(ClickHouseCluster::awaitZooKeeperSession);
         } catch (IOException | RuntimeException e) {
             new ClickHouseCluster(name, zookeeper, servers).close();
             throw e;
@@ -56,6 +59,18 @@ public final class ClickHouseCluster implements AutoCloseable {
         LOG.info("ClickHouse cluster {} ready: {} replicas, ZooKeeper on 127.0.0.1:{}", name, replicas,
                 zookeeper.port());
         return new ClickHouseCluster(name, zookeeper, servers);
+    }
+
+    /** Replication and ON CLUSTER need the server's ZooKeeper session; /ping answers before it exists. */
+    private static void awaitZooKeeperSession(ClickHouseProcess server) {
+        long deadline = System.nanoTime() + ZOOKEEPER_SESSION_TIMEOUT.toNanos();
+        while (!server.answers("SELECT count() FROM system.zookeeper WHERE path = '/'")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ClickHouse at " + server.httpUrl() + " has no ZooKeeper session after "
+                        + ZOOKEEPER_SESSION_TIMEOUT.toSeconds() + " s");
+            }
+            ChildProcess.sleep(Duration.ofMillis(100));
+        }
     }
 
     /** The cluster's name in every server's {@code remote_servers}. */

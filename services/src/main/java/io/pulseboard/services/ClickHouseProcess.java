@@ -117,6 +117,24 @@ public final class ClickHouseProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a GET of {@code sql} (URL-encoded here) answers 200, over HTTP/1.0 like {@link #answersPing}.
+     * For readiness checks beyond /ping, such as a cluster member's ZooKeeper session.
+     */
+    boolean answers(String sql) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", httpPort), 500);
+            socket.setSoTimeout(5000);
+            String query = java.net.URLEncoder.encode(sql, StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("GET /?query=" + query + " HTTP/1.0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                    .startsWith("HTTP/1.0 200");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     // 18.16 writes a numbered stack trace after every error; the error lines themselves say more.
     private static boolean isNotStackFrame(String line) {
         return !line.matches("^\\d+\\. .*");

@@ -22,6 +22,7 @@ import io.pulseboard.operator.clickhouse.StreamSchemas;
 import io.pulseboard.operator.testing.ClickHouseQueries;
 import io.pulseboard.operator.testing.Examples;
 import io.pulseboard.services.ClickHouseCluster;
+import io.pulseboard.services.ClickHouseProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.TestInstance;
  * The schema change state machine and floor retention on a real two-replica cluster: raw columns are added
  * (the local table altered, the Distributed table swapped), new rollup generations are created ON CLUSTER
  * and filled through the Distributed tables, and expired partitions are dropped on every replica. The
- * operator talks to the second replica; every check reads the first replica's own local tables.
+ * operator talks to the second replica; the checks read a replica's own local tables (the first one's, unless
+ * it is down).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterSchemaIT {
@@ -58,6 +60,7 @@ class ClusterSchemaIT {
   private ClickHouseCluster cluster;
   private ClickHouseConnection connection;
   private ClickHouseQueries first;
+  private ClickHouseQueries second;
   private long offset;
 
   @BeforeAll
@@ -66,6 +69,7 @@ class ClusterSchemaIT {
     cluster = ClickHouseCluster.start(workDir, CLUSTER, 2);
     connection = new ClickHouseConnection(cluster.replicas().get(1).httpUrl(), "default", "", CLUSTER);
     first = new ClickHouseQueries(cluster.replicas().get(0).httpUrl());
+    second = new ClickHouseQueries(cluster.replicas().get(1).httpUrl());
   }
 
   @AfterAll
@@ -145,6 +149,28 @@ class ClusterSchemaIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(first.text("SELECT count() FROM " + database + ".retained_raw_local")).isEqualTo("20"));
     assertThat(first.text("SELECT countMerge(events) FROM " + database + ".retained_1m_local")).isEqualTo("50");
+  }
+
+  @Test
+  void writesGoOnWhileTheFirstReplicaIsDownAndItCatchesUpWhenBack() throws IOException {
+    StreamNames outage = StreamNames.of(database, "outage");
+    applier.apply(connection, outage, spec(), IngestRollout.none());
+    clickhouse.execute(connection, List.of(rawInsert(outage, "2026-11-29 10:00:00", 1, 0, 100, false)));
+
+    ClickHouseProcess firstReplica = cluster.replicas().get(0);
+    firstReplica.stop();
+    try {
+      // the writers' in_order choice falls back to the next replica; the insert is still synchronous
+      clickhouse.execute(connection, List.of(rawInsert(outage, "2026-11-29 10:00:00", 1, 100, 50, false)));
+      assertThat(second.text("SELECT count() FROM " + database + ".outage_raw_local")).isEqualTo("150");
+      assertThat(second.text("SELECT countMerge(events) FROM " + database + ".outage_1m_local")).isEqualTo("150");
+    } finally {
+      firstReplica.restart();
+    }
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+      assertThat(first.text("SELECT count() FROM " + database + ".outage_raw_local")).isEqualTo("150");
+      assertThat(first.text("SELECT countMerge(events) FROM " + database + ".outage_1m_local")).isEqualTo("150");
+    });
   }
 
   private void insert(int version, int rows, boolean withDevice) {
