@@ -132,6 +132,12 @@ public record IngestConfig(
     if (p.maxBatchDelayMillis() <= 0) {
       problems.add("maxBatchDelayMillis must be positive");
     }
+    // settings travel as URL parameters of every request: names only, never anything else
+    p.clickhouseSettings().forEach((name, value) -> {
+      if (!name.matches("[a-z_][a-z0-9_]*") || value == null) {
+        problems.add("clickhouseSettings has an invalid entry '" + name + "'");
+      }
+    });
     Set<String> names = new HashSet<>();
     for (ColumnSpec column : p.columns()) {
       requireIdentifier(problems, "column name", column.name());
