@@ -6,13 +6,13 @@ import io.pulseboard.api.v1alpha1.Granularity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Drops a stream's ClickHouse objects: first every view (of any schema version) so that no insert into
- * raw can fire into a rollup being dropped, then the rollups, then the raw table. Only names the stream
- * owns are touched; other streams of the same database stay. On a cluster every drop runs ON CLUSTER, and
- * each table's Distributed table goes before the local table that holds its rows.
+ * Drops a stream's ClickHouse objects: first every view (of any schema version, of every rollup generation)
+ * and back-fill marker, so that no insert into raw can fire into a rollup being dropped, then the rollup
+ * generations, then the raw table. Only names the stream owns are touched; other streams of the same
+ * database stay. On a cluster every drop runs ON CLUSTER, and each table's Distributed table goes before
+ * the local table that holds its rows.
  */
 public final class StreamDropper {
   private final ClickHouseService clickhouse;
@@ -25,12 +25,23 @@ public final class StreamDropper {
   public List<String> drop(ClickHouseConnection connection, StreamNames names) {
     Topology topology = connection.topology();
     Set<String> existing = clickhouse.tables(connection, names.database());
+    RollupGenerations generations = RollupGenerations.of(names, existing);
     List<String> views = new ArrayList<>();
     List<String> tables = new ArrayList<>();
     for (Granularity g : Granularity.values()) {
-      Pattern view = Pattern.compile(Pattern.quote(names.rollup(g) + "_mv_v") + "[0-9]+");
-      existing.stream().filter(n -> view.matcher(n).matches()).sorted().forEach(views::add);
-      addTable(names.rollup(g), topology, existing, tables);
+      for (String table : generations.generations(g).values()) {
+        generations.views(table).forEach(v -> views.add(RollupGenerations.view(table, v)));
+        if (generations.backfillPending(table)) {
+          views.add(RollupGenerations.marker(table));
+        }
+      }
+      for (String table : generations.generations(g).values()) {
+        addTable(table, topology, existing, tables);
+      }
+      // the local table of a first generation whose Distributed table is already gone
+      if (generations.generations(g).isEmpty()) {
+        addTable(names.rollup(g), topology, existing, tables);
+      }
     }
     addTable(names.raw(), topology, existing, tables);
     List<String> dropped = new ArrayList<>(views);
