@@ -54,12 +54,15 @@ public final class SchemaApplier {
    * Runs the next steps the spec and the ingest rollout allow.
    *
    * @throws UnsafeSchemaChangeException when the spec needs destructive DDL on raw; nothing was run
+   * @throws TopologyMismatchException when the tables were created on a single server and the connection names
+   *     a cluster, or the other way round; nothing was run
    */
   public SchemaState apply(ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec,
       IngestRollout rollout) {
     String server = clickhouse.serverVersion(connection);
     Sql sql = Sql.forServer(server, connection.topology());
     SchemaCatalog catalog = SchemaCatalog.read(clickhouse, connection, names.database());
+    requireSameTopology(names, connection.topology(), catalog);
     RollupGenerations generations = RollupGenerations.of(names, catalog.objects());
 
     if (generations.latestVersion().isEmpty() && rollout.configuredVersion().isEmpty()) {
@@ -267,6 +270,21 @@ public final class SchemaApplier {
         .equals(next.stream().filter(dimensions::contains).collect(Collectors.toSet()))
         && previous.stream().filter(c -> !c.type().startsWith("AggregateFunction")).count()
         == next.stream().filter(c -> !c.type().startsWith("AggregateFunction")).count();
+  }
+
+  /** The tables stay where they were created: a single server's tables are never taken for a cluster's. */
+  private static void requireSameTopology(StreamNames names, Topology topology, SchemaCatalog catalog) {
+    boolean clusterTables = catalog.has(names.raw() + Topology.LOCAL_SUFFIX);
+    if (topology.isCluster() && catalog.has(names.raw()) && !clusterTables) {
+      throw new TopologyMismatchException("the connection Secret names " + topology + ", but the tables of "
+          + names.base() + " were created on a single server (" + names.qualified(names.raw()) + " is not a "
+          + "Distributed table); remove the key cluster, or use a new database for the cluster");
+    }
+    if (!topology.isCluster() && clusterTables) {
+      throw new TopologyMismatchException("the connection Secret names no cluster, but the tables of "
+          + names.base() + " were created on a cluster (" + names.qualified(names.raw() + Topology.LOCAL_SUFFIX)
+          + " exists); put the key cluster back");
+    }
   }
 
   private static void refuse(List<String> unsafe) {

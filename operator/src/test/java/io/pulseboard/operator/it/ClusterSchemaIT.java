@@ -1,6 +1,7 @@
 package io.pulseboard.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.pulseboard.api.contract.StreamNames;
@@ -19,6 +20,7 @@ import io.pulseboard.operator.clickhouse.RetentionEnforcer;
 import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.SchemaState;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
+import io.pulseboard.operator.clickhouse.TopologyMismatchException;
 import io.pulseboard.operator.testing.ClickHouseQueries;
 import io.pulseboard.operator.testing.Examples;
 import io.pulseboard.services.ClickHouseCluster;
@@ -171,6 +173,28 @@ class ClusterSchemaIT {
       assertThat(first.text("SELECT count() FROM " + database + ".outage_raw_local")).isEqualTo("150");
       assertThat(first.text("SELECT countMerge(events) FROM " + database + ".outage_1m_local")).isEqualTo("150");
     });
+  }
+
+  @Test
+  void tablesStayOnTheLayoutTheyWereCreatedWith() {
+    ClickHouseConnection single = new ClickHouseConnection(connection.url(), "default", "");
+    StreamNames alone = StreamNames.of(database, "alone");
+    applier.apply(single, alone, spec(), IngestRollout.none());
+    clickhouse.execute(single, List.of(rawInsert(alone, "2026-11-29 10:00:00", 1, 0, 10, false)));
+    StreamNames clustered = StreamNames.of(database, "clustered");
+    applier.apply(connection, clustered, spec(), IngestRollout.none());
+    AnalyticsStreamSpec withMeasure = spec();
+    withMeasure.getMeasures().add(measure("largest", Aggregate.max, "amount"));
+
+    assertThatThrownBy(() -> applier.apply(connection, alone, withMeasure, rolledOut(1)))
+        .isInstanceOf(TopologyMismatchException.class).hasMessageContaining("created on a single server");
+    assertThatThrownBy(() -> applier.apply(single, clustered, withMeasure, rolledOut(1)))
+        .isInstanceOf(TopologyMismatchException.class).hasMessageContaining("created on a cluster");
+    assertThat(second.text("SELECT name, engine FROM system.tables WHERE database = '" + database
+        + "' AND name LIKE 'alone%raw%'")).isEqualTo("alone_raw\tMergeTree");
+    assertThat(second.text("SELECT count() FROM " + database + ".alone_raw")).isEqualTo("10");
+    assertThat(second.text("SELECT count() FROM system.tables WHERE database = '" + database
+        + "' AND match(name, '^(alone|clustered)_.*_v2')")).as("no generation of version 2").isEqualTo("0");
   }
 
   private void insert(int version, int rows, boolean withDevice) {
