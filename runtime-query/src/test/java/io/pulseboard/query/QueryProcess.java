@@ -37,15 +37,14 @@ public final class QueryProcess implements AutoCloseable {
 
   /**
    * @param redisUrl REDIS_URL, or null for none
-   * @param jvmOptions extra JVM options, such as a heap size
+   * @param jvmOptions JVM options, such as a heap size
    */
   public static QueryProcess start(String name, QueryPipeline pipeline, String clickhouseUrl, String redisUrl, Path workDir,
       List<String> jvmOptions) throws IOException {
     Path configDir = Files.createDirectories(workDir.resolve(name + "-config"));
     Files.writeString(configDir.resolve(QueryPipeline.FILE), PipelineJson.write(pipeline));
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -164,7 +164,8 @@ public class LiveHub implements AutoCloseable {
    */
   void refreshAll() {
     long now = clock.millis();
-    long tick = Math.floorDiv(now + refreshMillis() / 2, refreshMillis());
+    // The tick's nominal time: the nearest multiple of the refresh interval, the same on every replica.
+    long tick = Math.floorDiv(now + refreshMillis() / 2, refreshMillis()) * refreshMillis();
     for (LivePanel live : panels.values()) {
       if (live.hasSubscribers() && live.startRefresh()) {
         ticks.claim(live.sharedKey(), tick).whenComplete((mine, error) -> {

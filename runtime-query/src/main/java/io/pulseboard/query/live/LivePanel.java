@@ -93,7 +93,7 @@ final class LivePanel {
   }
 
   /**
-   * Applies a tick's freshly read window data: pushes the buckets whose values changed since the last
+   * Applies the freshly read window data of the tick at time {@code tick}: pushes the buckets whose values changed since the last
    * push, plus the open bucket, to every subscriber. A tick older than one already applied (a late
    * message from another replica) is ignored.
    */
@@ -114,7 +114,7 @@ final class LivePanel {
     if (changed.isEmpty()) {
       return;
     }
-    LiveMessages.Delta delta = new LiveMessages.Delta(key.panel(), key.granularity().label(), changed.toSeries());
+    LiveMessages.Delta delta = new LiveMessages.Delta(key.panel(), key.granularity().label(), tick, changed.toSeries());
     subscribers.forEach(s -> s.sendDelta(delta));
   }
 

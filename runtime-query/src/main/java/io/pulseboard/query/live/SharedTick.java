@@ -8,7 +8,7 @@ import io.pulseboard.query.panel.PanelData;
  * a tick still sends correct deltas; replicas that saw the same ticks send the same ones).
  *
  * @param panelKey the live panel across replicas ({@code PanelDataService.liveKey})
- * @param tick the refresh tick, epoch-aligned: {@code round(time / refreshMs)}
+ * @param tick the refresh tick's time, epoch ms, a multiple of the refresh interval
  * @param windowFrom start of the window read (the previous bucket), epoch ms
  * @param windowTo end of the window read (end of the open bucket), epoch ms
  * @param openBucket start of the bucket open when the tick was computed, epoch ms

@@ -69,7 +69,8 @@ class MultiReplicaIT {
   @BeforeAll
   static void startReplicas() throws Exception {
     Path work = Files.createTempDirectory("pulseboard-replicas-it-");
-    List<String> jvm = List.of("-Xmx256m");
+    // Quick to start, small: the test checks coordination, not speed.
+    List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     first = QueryProcess.start("first", pipeline(SHARED_MARKER), SERVICES.clickhouseHttp(), SERVICES.redis(), work, jvm);
     REPLICAS.add(first);
     second = QueryProcess.start("second", pipeline(SHARED_MARKER), SERVICES.clickhouseHttp(), SERVICES.redis(), work, jvm);

@@ -25,7 +25,7 @@ class LiveConnectionTest {
   }
 
   private static LiveMessages.Delta delta(long t, long v) {
-    return new LiveMessages.Delta("p", "1m", List.of(new Series(Map.of(), List.of(new Point(t, v)))));
+    return new LiveMessages.Delta("p", "1m", t, List.of(new Series(Map.of(), List.of(new Point(t, v)))));
   }
 
   @Test

@@ -41,7 +41,7 @@ class LivePanelTest {
     panel.apply(2, WINDOW, window(de(3, 4), new Series(Map.of("country", "fr"), List.of(new Point(60_000, 1)))), OPEN);
 
     assertThat(transport.sent).hasSize(3);
-    assertThat(transport.sent.get(2)).isEqualTo("{\"type\":\"delta\",\"panel\":\"revenue\",\"granularity\":\"1m\",\"series\":["
+    assertThat(transport.sent.get(2)).isEqualTo("{\"type\":\"delta\",\"panel\":\"revenue\",\"granularity\":\"1m\",\"ts\":2,\"series\":["
         + "{\"labels\":{\"country\":\"de\"},\"points\":[[120000,4]]},"
         + "{\"labels\":{\"country\":\"fr\"},\"points\":[[60000,1]]}]}");
   }
