@@ -62,7 +62,9 @@ public final class LiveBench {
     long seconds = options.number("seconds", 20);
     long rate = options.number("rate", 100_000);
     long freshnessSeconds = options.number("freshness-seconds", 20);
-    long refreshMs = options.number("refresh-ms", 1_000);
+    // A live dashboard: events reach viewers within ingest's batch delay plus one refresh interval.
+    long refreshMs = options.number("refresh-ms", 500);
+    long serverHeapMb = options.number("server-heap-mb", 1_024);
     Path out = options.path("out", "target/bench/live.json");
     Path work = Files.createTempDirectory("pulseboard-bench-live-");
     Map<String, Object> result = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public final class LiveBench {
           TestingPipelines.panel("fresh", "events", List.of(), null, List.of(TestingPipelines.filter("platform", FilterOp.in, "live")))),
           List.of(BenchStream.contract()));
       try (QueryProcess service = QueryProcess.start("live", pipeline, endpoints.clickhouseHttp(), endpoints.redis(), work,
-          List.of("-Xmx512m"))) {
+          List.of("-Xmx" + serverHeapMb + "m"))) {
         QueryBench.awaitReady(service);
         fanOut(service, sql, clients, slowPercent, seconds, refreshMs, result);
         freshness(service, endpoints, work, rate, freshnessSeconds, refreshMs, result);
@@ -87,7 +89,7 @@ public final class LiveBench {
     }
     result.put("loadAverageAfter", BenchArgs.loadAverage());
     result.put("settings", Map.of("clients", clients, "slowPercent", slowPercent, "slowReadsOneMessageEveryMs", SLOW_READ_MS,
-        "measureSeconds", seconds, "refreshMs", refreshMs, "targetRate", rate, "freshnessSeconds", freshnessSeconds,
+        "measureSeconds", seconds, "refreshMs", refreshMs, "serverHeapMb", serverHeapMb, "targetRate", rate, "freshnessSeconds", freshnessSeconds,
         "ingestMaxBatchDelay", "250ms"));
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -109,7 +111,7 @@ public final class LiveBench {
     List<BenchClient> connected = new ArrayList<>();
     try {
       Thread.sleep(2_000);
-      rss.put("0", rssMiB(service.pid()));
+      rss.put("0 viewers", memory(service));
       int slowEvery = slowPercent <= 0 ? Integer.MAX_VALUE : Math.max(1, 100 / slowPercent);
       long connectStarted = System.nanoTime();
       for (int next = 0; next < clients; ) {
@@ -128,12 +130,12 @@ public final class LiveBench {
         }
         if (connected.size() == Math.min(1_000, clients) && clients > 1_000) {
           Thread.sleep(3_000);
-          rss.put("1000", rssMiB(service.pid()));
+          rss.put("1000 viewers", memory(service));
         }
       }
       double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
       Thread.sleep(3_000);
-      rss.put(Integer.toString(clients), rssMiB(service.pid()));
+      rss.put(clients + " viewers", memory(service));
 
       double queries = service.metric("pulseboard_query_clickhouse_queries_total");
       double slowCloses = service.metric("pulseboard_query_live_slow_closes_total");
@@ -144,7 +146,7 @@ public final class LiveBench {
       double elapsedMs = (System.nanoTime() - started) / 1e6;
       double ran = service.metric("pulseboard_query_clickhouse_queries_total") - queries;
       double livePanels = service.metric("pulseboard_query_live_panels");
-      rss.put(clients + " after " + seconds + " s", rssMiB(service.pid()));
+      rss.put(clients + " viewers, " + seconds + " s later", memory(service));
 
       Map<String, Object> fanOut = new LinkedHashMap<>();
       fanOut.put("clients", connected.size());
@@ -153,7 +155,7 @@ public final class LiveBench {
       fanOut.put("fastUpdateLatencyP50Ms", round(latency.percentile(50)));
       fanOut.put("fastUpdateLatencyP99Ms", round(latency.percentile(99)));
       fanOut.put("fastUpdatesMeasured", latency.count());
-      fanOut.put("serverRssMiB", rss);
+      fanOut.put("serverMemoryMiB", rss);
       double ticks = elapsedMs / refreshMs;
       fanOut.put("ticks", round(ticks));
       fanOut.put("livePanels", livePanels);
@@ -264,13 +266,27 @@ public final class LiveBench {
     return batches;
   }
 
-  private static double rssMiB(long pid) throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+  /**
+   * The service's resident set, and its live heap: used heap right after a full GC (jcmd GC.run), which,
+   * unlike RSS, shrinks again when memory is released.
+   */
+  private static Map<String, Double> memory(QueryProcess service) throws Exception {
+    double rss = Double.NaN;
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
-        return round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+        rss = round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
       }
     }
-    return Double.NaN;
+    Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(service.pid()), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    gc.waitFor(30, TimeUnit.SECONDS);
+    double heap = 0;
+    for (String line : service.get("/metrics").body().split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+        heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Map.of("rss", rss, "heapAfterGc", round(heap / 1024 / 1024));
   }
 
   @SuppressWarnings("unchecked")
@@ -281,7 +297,10 @@ public final class LiveBench {
     System.out.printf(Locale.ROOT, "%-46s %-30s %s%n", "", "measured", "goal");
     row("viewers (slow)", f.get("clients") + " (" + f.get("slowClients") + ")", "");
     row("fast viewers' update latency p50 / p99 (ms)", f.get("fastUpdateLatencyP50Ms") + " / " + f.get("fastUpdateLatencyP99Ms"), "");
-    ((Map<String, Object>) f.get("serverRssMiB")).forEach((k, v) -> row("server RSS at " + k + " viewers (MiB)", v, "flat"));
+    ((Map<String, Object>) f.get("serverMemoryMiB")).forEach((k, v) -> {
+      Map<String, Object> m = (Map<String, Object>) v;
+      row("server RSS / heap after GC, " + k + " (MiB)", m.get("rss") + " / " + m.get("heapAfterGc"), "flat");
+    });
     row("ClickHouse queries per live panel per tick", f.get("clickhouseQueriesPerPanelPerTick")
         + " (" + f.get("clickhouseQueries") + " in " + f.get("ticks") + " ticks)", "1");
     row("queued bytes at end / slow closes", f.get("queuedBytesAtEnd") + " / " + f.get("slowClosesDuringMeasurement"), "");

@@ -75,6 +75,9 @@ public final class QueryBench {
           panels.put(panel.id(), bench(panel, from, to, requests, cached, uncached, sql));
         }
         result.put("panels", panels);
+        // What any request costs on this box right now: the floor under both service lines.
+        measure(requests, () -> get(cached, "/healthz"));
+        result.put("serviceHealthz", row(measure(requests, () -> get(cached, "/healthz")), null));
       }
     }
     result.put("loadAverageAfter", BenchArgs.loadAverage());
@@ -152,6 +155,7 @@ public final class QueryBench {
       System.out.printf(Locale.ROOT, "(cold requests that queried ClickHouse: %.0f; cached requests served from Redis: %.0f)%n",
           (double) p.get("coldRequestsThatQueriedClickHouse"), (double) p.get("cachedRequestsServedFromRedis"));
     });
+    line("(floor: service GET /healthz)", r.get("serviceHealthz"), "");
     System.out.println("written to " + out.toAbsolutePath());
   }
 
