@@ -53,7 +53,7 @@ class LiveConnectionTest {
     transport.completeSend(null);
 
     assertThat(transport.sent).hasSize(2).last().isEqualTo(
-        "{\"type\":\"delta\",\"panel\":\"p\",\"granularity\":\"1m\",\"series\":[{\"labels\":{},\"points\":[[0,1],[60000,3]]}]}");
+        "{\"type\":\"delta\",\"panel\":\"p\",\"granularity\":\"1m\",\"ts\":60000,\"series\":[{\"labels\":{},\"points\":[[0,1],[60000,3]]}]}");
   }
 
   @Test
