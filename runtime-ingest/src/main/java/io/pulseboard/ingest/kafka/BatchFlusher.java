@@ -14,73 +14,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a batch, in the order that makes a crash at any point safe: dead letters delivered, rows
- * inserted, then offsets committed. Nothing is committed unless everything before it succeeded.
+ * The two halves of storing a batch: the INSERT (on the insert thread) and, once it succeeded, the offset
+ * commit (on the consumer thread, which owns the consumer). The loop delivers the batch's dead letters
+ * before the INSERT starts, so nothing is committed unless everything before it succeeded.
  */
 final class BatchFlusher {
   private static final Logger LOG = LoggerFactory.getLogger(BatchFlusher.class);
 
   private final Consumer<byte[], byte[]> consumer;
   private final String topic;
-  private final DeadLetterPublisher deadLetters;
   private final RawTable rawTable;
   private final IngestMetrics metrics;
   private final Clock clock;
 
-  BatchFlusher(Consumer<byte[], byte[]> consumer, String topic, DeadLetterPublisher deadLetters,
-      RawTable rawTable, IngestMetrics metrics, Clock clock) {
+  BatchFlusher(Consumer<byte[], byte[]> consumer, String topic, RawTable rawTable, IngestMetrics metrics, Clock clock) {
     this.consumer = consumer;
     this.topic = topic;
-    this.deadLetters = deadLetters;
     this.rawTable = rawTable;
     this.metrics = metrics;
     this.clock = clock;
   }
 
   /**
-   * Stores and commits {@code batch}, then clears it. On failure the batch is left as it was.
+   * Inserts the batch's rows. On failure the batch keeps every row it had before the call.
    *
    * @param retry whether an earlier attempt failed: the insert may have landed anyway (a timeout after
    *     the server stored it), so rows already in the raw table are taken out first
    */
-  void flush(Batch batch, boolean retry) throws FlushException {
-    if (batch.isEmpty()) {
+  void insert(Batch batch, boolean retry) throws FlushException {
+    int rows = batch.rows();
+    if (rows == 0) {
       return;
     }
     try {
-      deadLetters.awaitDelivered();
-    } catch (DeadLetterPublisher.DeadLetterException e) {
+      if (retry) {
+        int dropped = batch.dropStoredRows(rawTable.maxOffsets(batch.partitionsWithRows()));
+        if (dropped > 0) {
+          LOG.info("{} of {} rows of the failed batch had been stored already; inserting the rest", dropped, rows);
+        }
+      }
+      if (batch.rows() > 0) {
+        int bytes = batch.rowBytes();
+        long started = System.nanoTime();
+        rawTable.insert(batch::writeRowsTo);
+        metrics.batchInserted(batch.rows(), bytes, System.nanoTime() - started, clock.millis() - batch.newestEventMillis());
+      }
+      metrics.inserted(rows);
+    } catch (ClickHouseException e) {
       throw new FlushException(e.getMessage(), e);
     }
-    int rows = batch.rows();
-    if (rows > 0) {
-      try {
-        if (retry) {
-          int dropped = batch.dropStoredRows(rawTable.maxOffsets(batch.partitionsWithRows()));
-          if (dropped > 0) {
-            LOG.info("{} of {} rows of the failed batch had been stored already; inserting the rest", dropped, rows);
-          }
-        }
-        if (batch.rows() > 0) {
-          int bytes = batch.rowBytes();
-          long started = System.nanoTime();
-          rawTable.insert(batch::writeRowsTo);
-          metrics.batchInserted(batch.rows(), bytes, System.nanoTime() - started, clock.millis() - batch.newestEventMillis());
-        }
-        metrics.inserted(rows);
-      } catch (ClickHouseException e) {
-        throw new FlushException(e.getMessage(), e);
-      }
-    }
-    commit(batch.commitOffsets(topic));
-    batch.clear();
   }
 
   /**
-   * A failed commit loses nothing: the rows are stored and the next owner continues after them. Only
-   * dead letters after the last row may be sent again.
+   * Commits the position after a stored batch, then clears it. A failed commit loses nothing: the rows
+   * are stored and the next owner continues after them. Only dead letters after the last row may be sent
+   * again.
    */
-  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+  void commit(Batch batch) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = batch.commitOffsets(topic);
+    batch.clear();
     for (int attempt = 1; ; attempt++) {
       try {
         consumer.commitSync(offsets);
