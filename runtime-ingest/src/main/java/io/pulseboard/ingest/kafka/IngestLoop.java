@@ -125,7 +125,9 @@ public final class IngestLoop implements Runnable {
       return;
     }
     process(records);
-    if (filling.isDue(clock.millis())) {
+    // A due batch waits for a running INSERT without blocking the loop: it keeps filling (up to its
+    // size limits) instead, so under a backlog batches grow to what one INSERT takes to store.
+    if (filling.isDue(clock.millis()) && !inserts.isRunning()) {
       handOver();
     }
     reportHeld();
@@ -136,8 +138,9 @@ public final class IngestLoop implements Runnable {
     long now = clock.millis();
     long until = stuck ? nextAttemptMillis - now : filling.millisUntilDue(now, IDLE_POLL_MILLIS);
     if (inserts.isRunning()) {
-      // Learn soon after the INSERT returns: commit it, or schedule its retry.
-      until = stuck ? INSERT_CHECK_MILLIS : Math.min(until, INSERT_CHECK_MILLIS);
+      // Nothing is handed over before the running INSERT returns: look again soon, to commit it (or
+      // schedule its retry) and hand over the next batch.
+      until = INSERT_CHECK_MILLIS;
     }
     return Math.max(1, Math.min(IDLE_POLL_MILLIS, until));
   }

@@ -13,6 +13,10 @@ import io.pulseboard.ingest.StreamSchema;
 import io.pulseboard.ingest.TestingClickHouse;
 import io.pulseboard.ingest.config.IngestConfig;
 import io.pulseboard.services.ServiceSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,11 +191,27 @@ public final class IngestBench {
     long started = System.nanoTime();
     try (IngestWorker worker = IngestWorker.start(new IngestConfig(pipeline, url, "default", "", "127.0.0.1", 0))) {
       long rows = awaitCount(clickhouse, raw, options.events(), Duration.ofMinutes(30));
+      double took = seconds(started);
       if (rows > options.events()) {
         throw new IllegalStateException(raw + " holds " + rows + " rows, more than the " + options.events() + " events");
       }
-      return seconds(started);
+      String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + worker.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      double inserts = metric(metrics, "pulseboard_ingest_insert_latency_seconds_count");
+      double insertSeconds = metric(metrics, "pulseboard_ingest_insert_latency_seconds_sum");
+      System.out.printf(Locale.ROOT, "worker: %.0f INSERTs, %.1f s of the %.1f s drain with an INSERT running (%.0f %%)%n",
+          inserts, insertSeconds, took, 100 * insertSeconds / took);
+      return took;
     }
+  }
+
+  private static double metric(String text, String name) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Double.NaN;
   }
 
   /**
