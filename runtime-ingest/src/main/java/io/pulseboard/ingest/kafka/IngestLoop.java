@@ -73,7 +73,7 @@ public final class IngestLoop implements Runnable {
     this.filling = new Batch(encoder, BatchLimits.of(pipeline));
     this.spare = new Batch(encoder, BatchLimits.of(pipeline));
     this.deadLetters = new DeadLetterPublisher(producer);
-    this.flusher = new BatchFlusher(consumer, pipeline.topic(), rawTable, metrics, clock);
+    this.flusher = new BatchFlusher(consumer, pipeline.topic(), rawTable, metrics, clock, pipeline.stream());
     this.inserts = new InsertThread(pipeline.stream(), flusher);
     this.positioner = new PartitionPositioner(consumer, rawTable, clock);
     this.metrics = metrics;
@@ -103,6 +103,7 @@ public final class IngestLoop implements Runnable {
     } finally {
       health.loopStopped();
       inserts.close();
+      flusher.close();
       // Leave the group even as a static member: a replica that stops on purpose hands its partitions over now.
       consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

@@ -209,7 +209,7 @@ public final class IngestBench {
           URI.create("http://127.0.0.1:" + worker.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
       double inserts = metric(metrics, "pulseboard_ingest_insert_latency_seconds_count");
       double insertSeconds = metric(metrics, "pulseboard_ingest_insert_latency_seconds_sum");
-      System.out.printf(Locale.ROOT, "worker: %.0f INSERTs, %.1f s of the %.1f s drain with an INSERT running (%.0f %%)%n",
+      System.out.printf(Locale.ROOT, "worker: %.0f batches stored, %.1f s of the %.1f s drain with an INSERT running (%.0f %%)%n",
           inserts, insertSeconds, took, 100 * insertSeconds / took);
       return took;
     }
