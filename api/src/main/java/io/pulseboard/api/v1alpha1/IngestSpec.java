@@ -16,11 +16,11 @@ public class IngestSpec {
   @JsonPropertyDescription("Number of ingest worker pods. More than the topic's partition count leaves some idle.")
   private Integer replicas = 1;
 
-  @Default("100000")
+  @Default("500000")
   @Min(1)
   @Max(10000000)
   @JsonPropertyDescription("Largest batch, in events, written in one INSERT.")
-  private Integer maxBatchRows = 100000;
+  private Integer maxBatchRows = 500000;
 
   @Default("67108864")
   @Min(1024)

@@ -1,8 +1,11 @@
 package io.pulseboard.local.runner;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything needed to start the processes of one Deployment, resolved from its pod template, Secrets and
@@ -10,6 +13,9 @@ import java.util.Optional;
  *
  * @param jar the runnable jar
  * @param environment the pod's environment, with mount paths still pointing inside the container
+ * @param podNameVariables variables set from {@code fieldRef metadata.name}: in Kubernetes each pod has its
+ *     own name there (the ingest worker uses it as its static consumer-group member name, and two live
+ *     members with one name fence each other), so each replica gets its own value
  * @param files the mounted ConfigMap and Secret content: path inside the container -> bytes
  * @param mountPaths the container's mount paths, longest first, to rewrite to the local folder
  * @param readinessPath HTTP path of the readiness probe, empty when there is none
@@ -18,7 +24,16 @@ import java.util.Optional;
 record LaunchSpec(
     Path jar,
     Map<String, String> environment,
+    Set<String> podNameVariables,
     Map<String, byte[]> files,
-    java.util.List<String> mountPaths,
+    List<String> mountPaths,
     Optional<String> readinessPath,
-    String fingerprint) {}
+    String fingerprint) {
+
+  /** The environment of the replica whose pod is called {@code podName}. */
+  Map<String, String> environmentOf(String podName) {
+    Map<String, String> env = new LinkedHashMap<>(environment);
+    podNameVariables.forEach(name -> env.put(name, podName));
+    return env;
+  }
+}

@@ -106,9 +106,9 @@ final class ManagedDeployment {
     return podDir.resolve("root").resolve(containerPath.replaceFirst("^/+", ""));
   }
 
-  private Map<String, String> environment(int port) {
+  private Map<String, String> environment(String podName, int port) {
     Map<String, String> env = new LinkedHashMap<>(config.baseEnvironment());
-    spec.environment().forEach((name, value) -> env.put(name, rewriteMountPath(value)));
+    spec.environmentOf(podName).forEach((name, value) -> env.put(name, rewriteMountPath(value)));
     env.put(PORT_VARIABLE, Integer.toString(port));
     env.put(HOST_VARIABLE, "127.0.0.1");
     return env;
@@ -169,7 +169,10 @@ final class ManagedDeployment {
       }
       if (process == null && !Instant.now().isBefore(nextStart)) {
         int port = FreePort.pick();
-        process = RuntimeProcess.start(key.name() + "-" + index, command(), environment(port), podDir, log(), port,
+        // The replica's pod name stays the same across restarts, like a StatefulSet's: a restarted ingest
+        // worker rejoins its consumer group under its old member name and gets its partitions back at once.
+        String podName = key.name() + "-" + index;
+        process = RuntimeProcess.start(podName, command(), environment(podName, port), podDir, log(), port,
             spec.readinessPath());
       }
       if (process != null) {

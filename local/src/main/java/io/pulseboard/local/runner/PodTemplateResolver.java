@@ -21,9 +21,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,8 +55,12 @@ final class PodTemplateResolver {
     for (EnvFromSource source : orEmpty(container.getEnvFrom())) {
       envFrom(namespace, source, env);
     }
+    Set<String> podNameVariables = new LinkedHashSet<>();
     for (EnvVar var : orEmpty(container.getEnv())) {
       value(namespace, deployment.getMetadata().getName(), var).ifPresent(v -> env.put(var.getName(), v));
+      if (isPodName(var)) {
+        podNameVariables.add(var.getName());
+      }
     }
     Map<String, byte[]> files = new TreeMap<>();
     for (VolumeMount mount : orEmpty(container.getVolumeMounts())) {
@@ -66,7 +72,14 @@ final class PodTemplateResolver {
         .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     Optional<String> readiness = Optional.ofNullable(container.getReadinessProbe())
         .map(p -> p.getHttpGet()).map(h -> h.getPath());
-    return new LaunchSpec(jar, env, files, mountPaths, readiness, fingerprint(jar, env, files, readiness));
+    return new LaunchSpec(jar, env, Set.copyOf(podNameVariables), files, mountPaths, readiness,
+        fingerprint(jar, env, files, readiness));
+  }
+
+  /** {@code fieldRef metadata.name}: each replica's own pod name, which the replica's process fills in. */
+  private static boolean isPodName(EnvVar var) {
+    return var.getValueFrom() != null && var.getValueFrom().getFieldRef() != null
+        && "metadata.name".equals(var.getValueFrom().getFieldRef().getFieldPath());
   }
 
   private void envFrom(String namespace, EnvFromSource source, Map<String, String> env) throws UnresolvableException {
@@ -87,7 +100,7 @@ final class PodTemplateResolver {
     }
   }
 
-  private Optional<String> value(String namespace, String podName, EnvVar var) throws UnresolvableException {
+  private Optional<String> value(String namespace, String deploymentName, EnvVar var) throws UnresolvableException {
     if (var.getValueFrom() == null) {
       return Optional.of(var.getValue() == null ? "" : var.getValue());
     }
@@ -109,7 +122,8 @@ final class PodTemplateResolver {
       String field = var.getValueFrom().getFieldRef().getFieldPath();
       return switch (field) {
         case "metadata.namespace" -> Optional.of(namespace);
-        case "metadata.name" -> Optional.of(podName);
+        // The Deployment's name stands in here; each replica gets its own pod name (LaunchSpec.environmentOf).
+        case "metadata.name" -> Optional.of(deploymentName);
         default -> throw new UnresolvableException("env " + var.getName() + ": field " + field + " is not available locally");
       };
     }

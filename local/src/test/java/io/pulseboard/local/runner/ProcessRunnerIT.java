@@ -78,7 +78,8 @@ class ProcessRunnerIT {
     assertThat(written.getStatus().getAvailableReplicas()).isEqualTo(2);
     String env = get(firstPort(), "/env");
     assertThat(env).contains("CLICKHOUSE_URL=http://127.0.0.1:8123", "STREAM=checkout", "config={\"topic\":\"a\"}",
-        "PULSEBOARD_HTTP_HOST=127.0.0.1", "PULSEBOARD_HTTP_PORT=" + firstPort());
+        "PULSEBOARD_HTTP_HOST=127.0.0.1", "PULSEBOARD_HTTP_PORT=" + firstPort(),
+        "PULSEBOARD_INSTANCE_ID=checkout-ingest-0\n");
     assertThat(env).doesNotContain("CLICKHOUSE_PASSWORD");
     assertThat(env).containsPattern("PULSEBOARD_CONFIG_DIR=" + dir.resolve("run") + "/pods/default/checkout-ingest/[0-9a-f]+/root/etc/pulseboard\n");
     assertThat(runner.pids()).hasSize(2);
@@ -150,6 +151,8 @@ class ProcessRunnerIT {
         .withNewSpec()
         .addNewContainer().withName("ingest").withImage("ghcr.io/pulseboard/runtime-ingest:0.1.0")
         .addNewEnv().withName("STREAM").withValue("checkout").endEnv()
+        .addNewEnv().withName("PULSEBOARD_INSTANCE_ID")
+        .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().endEnv()
         .addNewEnv().withName("PULSEBOARD_CONFIG_DIR").withValue("/etc/pulseboard").endEnv()
         .addNewEnv().withName("PULSEBOARD_HTTP_PORT").withValue("8080").endEnv()
         .addNewEnv().withName("CLICKHOUSE_URL").withNewValueFrom().withNewSecretKeyRef("url", "clickhouse", secretOptional)

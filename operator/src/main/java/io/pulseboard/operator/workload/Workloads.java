@@ -29,6 +29,12 @@ public final class Workloads {
   /** Pod template annotation that changes with the pipeline file, so a new config rolls the pods. */
   public static final String CONFIG_HASH = "analytics.pulseboard.io/config-hash";
 
+  /**
+   * Ingest pods only: the pod's own name, so each replica is a static member of the Kafka consumer group
+   * and a restarted container takes its partitions back at once (see runtime-ingest/DESIGN.md).
+   */
+  public static final String INSTANCE_ID = "PULSEBOARD_INSTANCE_ID";
+
   private static final String CONFIG_VOLUME = "config";
 
   private Workloads() {}
@@ -107,6 +113,11 @@ public final class Workloads {
     env.add(secretEnv("CLICKHOUSE_PASSWORD", spec.clickhouseSecret(), "password", true));
     if (spec.redisSecret() != null) {
       env.add(secretEnv("REDIS_URL", spec.redisSecret(), "url", true));
+    }
+    if (WorkloadLabels.INGEST.equals(spec.component())) {
+      env.add(new EnvVarBuilder().withName(INSTANCE_ID)
+          .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+          .build());
     }
     return env;
   }

@@ -141,6 +141,8 @@ class AnalyticsStreamReconcilerIT {
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getImage()).isEqualTo("ghcr.io/pulseboard/runtime-ingest:0.1.0-SNAPSHOT");
     assertThat(env(container, "CLICKHOUSE_URL").getValueFrom().getSecretKeyRef().getName()).isEqualTo("clickhouse");
+    assertThat(env(container, "PULSEBOARD_INSTANCE_ID").getValueFrom().getFieldRef().getFieldPath())
+        .as("each pod a static consumer-group member under its own name").isEqualTo("metadata.name");
   }
 
   @Test

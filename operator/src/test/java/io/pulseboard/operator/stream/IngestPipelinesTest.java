@@ -28,7 +28,7 @@ class IngestPipelinesTest {
     assertThat(pipeline.rawTable()).isEqualTo("checkout_raw");
     assertThat(pipeline.timestampPath()).isEqualTo("ts");
     assertThat(pipeline.latenessMillis()).isEqualTo(3_600_000L);
-    assertThat(pipeline.maxBatchRows()).isEqualTo(100_000);
+    assertThat(pipeline.maxBatchRows()).isEqualTo(500_000);
     assertThat(pipeline.maxBatchBytes()).isEqualTo(67_108_864L);
     assertThat(pipeline.maxBatchDelayMillis()).isEqualTo(200L);
     assertThat(pipeline.columns()).containsExactly(

@@ -83,6 +83,20 @@ class WorkloadsTest {
   }
 
   @Test
+  void eachIngestPodGetsItsOwnNameAsInstanceIdAndQueryPodsNone() {
+    WorkloadSpec ingest = new WorkloadSpec("checkout-ingest", "shop", WorkloadLabels.INGEST, "checkout", "ingest",
+        "img", 2, "ingest.json", "{}", "clickhouse", null);
+
+    Container container = Workloads.deployment(ingest).getSpec().getTemplate().getSpec().getContainers().get(0);
+
+    EnvVar instanceId = env(container, "PULSEBOARD_INSTANCE_ID");
+    assertThat(instanceId.getValue()).isNull();
+    assertThat(instanceId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+    Container query = Workloads.deployment(QUERY).getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(query.getEnv()).extracting(EnvVar::getName).doesNotContain("PULSEBOARD_INSTANCE_ID");
+  }
+
+  @Test
   void theServiceExposesPortHttpOfTheQueryPods() {
     Service service = Workloads.service(QUERY);
 

@@ -95,6 +95,11 @@ public final class RowBinaryBuffer {
     out.write(bytes, 0, size);
   }
 
+  /** Writes the bytes from {@code from} (inclusive) to {@code to} (exclusive). */
+  public void writeTo(OutputStream out, int from, int to) throws IOException {
+    out.write(bytes, from, to - from);
+  }
+
   public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }

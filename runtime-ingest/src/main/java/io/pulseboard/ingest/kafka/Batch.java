@@ -98,6 +98,21 @@ public final class Batch {
     rows.writeTo(out);
   }
 
+  /** Writes the rows of the given partitions only, in batch order (runs of adjacent rows in one write). */
+  public void writeRowsTo(OutputStream out, Set<Integer> partitions) throws IOException {
+    int runStart = -1;
+    for (int i = 0; i <= rowCount; i++) {
+      boolean keep = i < rowCount && partitions.contains(rowPartitions[i]);
+      if (keep && runStart < 0) {
+        runStart = rowStarts[i];
+      } else if (!keep && runStart >= 0) {
+        int end = i < rowCount ? rowStarts[i] : rows.size();
+        rows.writeTo(out, runStart, end);
+        runStart = -1;
+      }
+    }
+  }
+
   public Set<Integer> partitionsWithRows() {
     Set<Integer> partitions = new HashSet<>();
     for (int i = 0; i < rowCount; i++) {

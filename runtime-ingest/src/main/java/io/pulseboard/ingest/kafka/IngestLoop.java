@@ -31,28 +31,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer thread: poll, parse, batch, store, commit. At most one batch is held. When it cannot be
- * stored, every assigned partition is paused (poll keeps being called, so the group membership stays)
- * and the batch is retried with backoff; consumption resumes after it is stored.
+ * The consumer thread: poll, parse, batch, hand the batch to the {@link InsertThread}, commit once it is
+ * stored. While batch n is inserted, batch n+1 is filled, so parsing and the server's INSERT overlap; at
+ * most these two batches are held. When a batch cannot be stored, every assigned partition is paused
+ * (poll keeps being called, so the group membership stays) and the batch is retried with backoff;
+ * consumption resumes after it is stored.
  */
 public final class IngestLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
   private static final long IDLE_POLL_MILLIS = 500;
   private static final long DEAD_LETTER_LOG_INTERVAL_MILLIS = 10_000;
+  private static final long INSERT_CHECK_MILLIS = 50;
 
   private final Consumer<byte[], byte[]> consumer;
   private final IngestPipeline pipeline;
   private final EventParser parser;
-  private final Batch batch;
   private final DeadLetterPublisher deadLetters;
   private final BatchFlusher flusher;
+  private final InsertThread inserts;
   private final PartitionPositioner positioner;
   private final IngestMetrics metrics;
   private final WorkerHealth health;
   private final Clock clock;
   private final Backoff backoff = new Backoff(250, 10_000);
   private volatile boolean running = true;
-  /** A batch could not be stored: every partition is paused until it is. */
+  /** The batch events are added to. */
+  private Batch filling;
+  /** The second batch buffer while {@link #filling} is the only batch held; null while two are held. */
+  private Batch spare;
+  /** The handed-over batch could not be stored: every partition is paused until it is. */
   private boolean stuck;
   private long nextAttemptMillis;
   private long lastDeadLetterLogMillis;
@@ -62,16 +69,19 @@ public final class IngestLoop implements Runnable {
     this.pipeline = pipeline;
     this.consumer = consumer;
     this.parser = new EventParser(pipeline, clock);
-    this.batch = new Batch(new RowEncoder(pipeline.columns(), pipeline.schemaVersion()), BatchLimits.of(pipeline));
+    RowEncoder encoder = new RowEncoder(pipeline.columns(), pipeline.schemaVersion());
+    this.filling = new Batch(encoder, BatchLimits.of(pipeline));
+    this.spare = new Batch(encoder, BatchLimits.of(pipeline));
     this.deadLetters = new DeadLetterPublisher(producer);
-    this.flusher = new BatchFlusher(consumer, pipeline.topic(), deadLetters, rawTable, metrics, clock);
+    this.flusher = new BatchFlusher(consumer, pipeline.topic(), rawTable, metrics, clock, pipeline.stream());
+    this.inserts = new InsertThread(pipeline.stream(), flusher);
     this.positioner = new PartitionPositioner(consumer, rawTable, clock);
     this.metrics = metrics;
     this.health = health;
     this.clock = clock;
   }
 
-  /** Asks the loop to store its batch, commit and return; safe from any thread. */
+  /** Asks the loop to store its batches, commit and return; safe from any thread. */
   public void stop() {
     running = false;
     consumer.wakeup();
@@ -92,6 +102,8 @@ public final class IngestLoop implements Runnable {
       finish();
     } finally {
       health.loopStopped();
+      inserts.close();
+      flusher.close();
       // Leave the group even as a static member: a replica that stops on purpose hands its partitions over now.
       consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
@@ -104,30 +116,33 @@ public final class IngestLoop implements Runnable {
       positioner.retryIfDue();
       applyPauses();
     }
+    collectInsert(false);
     if (stuck) {
       rewind(records.iterator());
-      if (clock.millis() >= nextAttemptMillis) {
-        tryFlush();
+      if (!inserts.isRunning() && clock.millis() >= nextAttemptMillis) {
+        startInsert(true);
       }
+      reportHeld();
       return;
     }
     process(records);
-    if (batch.isDue(clock.millis())) {
-      tryFlush();
+    // A due batch waits for a running INSERT without blocking the loop: it keeps filling (up to its
+    // size limits) instead, so under a backlog batches grow to what one INSERT takes to store.
+    if (filling.isDue(clock.millis()) && !inserts.isRunning()) {
+      handOver();
     }
-    metrics.held(batch.events(), batch.bytes());
-  }
-
-  /** Flushes a full batch; its size is reported first, so the held-peak gauges see the largest batch. */
-  private boolean flushFull() {
-    metrics.held(batch.events(), batch.bytes());
-    return tryFlush();
+    reportHeld();
   }
 
   /** Until the next thing to do, but never long: the heartbeat behind /healthz is set after each poll. */
   private long pollMillis() {
     long now = clock.millis();
-    long until = stuck ? nextAttemptMillis - now : batch.millisUntilDue(now, IDLE_POLL_MILLIS);
+    long until = stuck ? nextAttemptMillis - now : filling.millisUntilDue(now, IDLE_POLL_MILLIS);
+    if (inserts.isRunning()) {
+      // Nothing is handed over before the running INSERT returns: look again soon, to commit it (or
+      // schedule its retry) and hand over the next batch.
+      until = INSERT_CHECK_MILLIS;
+    }
     return Math.max(1, Math.min(IDLE_POLL_MILLIS, until));
   }
 
@@ -135,10 +150,13 @@ public final class IngestLoop implements Runnable {
     Iterator<ConsumerRecord<byte[], byte[]>> it = records.iterator();
     while (it.hasNext()) {
       handle(it.next());
-      if (batch.isFull() && !flushFull()) {
-        // Memory holds one batch only: what this poll returned beyond it is fetched again later.
-        rewind(it);
-        return;
+      if (filling.isFull()) {
+        reportHeld(); // the peak gauges see the largest holding: both batches full
+        if (!handOver()) {
+          // Memory holds two batches only: what this poll returned beyond them is fetched again later.
+          rewind(it);
+          return;
+        }
       }
     }
   }
@@ -148,12 +166,12 @@ public final class IngestLoop implements Runnable {
     ParseResult result = parser.parse(record.value());
     long now = clock.millis();
     if (result instanceof ParsedEvent event) {
-      batch.addRow(record.partition(), record.offset(), event, now / 1000, now);
+      filling.addRow(record.partition(), record.offset(), event, now / 1000, now);
       return;
     }
     Rejection rejection = (Rejection) result;
     deadLetters.publish(DeadLetters.of(pipeline.deadLetterTopic(), record, rejection), record.partition());
-    batch.addDeadLetter(record.partition(), record.offset(), record.value() == null ? 0 : record.value().length, now);
+    filling.addDeadLetter(record.partition(), record.offset(), record.value() == null ? 0 : record.value().length, now);
     metrics.deadLettered(rejection.reason());
     if (now - lastDeadLetterLogMillis >= DEAD_LETTER_LOG_INTERVAL_MILLIS) {
       lastDeadLetterLogMillis = now;
@@ -166,30 +184,88 @@ public final class IngestLoop implements Runnable {
     }
   }
 
-  /** Tries to store the batch; on failure pauses everything and schedules the next attempt. */
-  private boolean tryFlush() {
-    int rows = batch.rows();
+  /**
+   * Hands the filling batch to the insert thread once the previous one is stored and committed (waiting
+   * for it if need be). False when the previous one could not be stored: the loop is stuck.
+   */
+  private boolean handOver() {
+    collectInsert(true);
+    if (stuck) {
+      return false;
+    }
+    if (filling.isEmpty()) {
+      return true;
+    }
+    inserts.handOver(filling);
+    filling = spare;
+    spare = null;
+    startInsert(false);
+    return !stuck;
+  }
+
+  /** Dead letters of the handed-over batch are delivered first, then its INSERT starts on the insert thread. */
+  private void startInsert(boolean retry) {
     try {
-      flusher.flush(batch, stuck);
+      deadLetters.awaitDelivered();
+    } catch (DeadLetterPublisher.DeadLetterException e) {
+      failed(e.getMessage());
+      return;
+    }
+    inserts.start(retry);
+  }
+
+  /** When the running INSERT has returned (or, with {@code wait}, once it has): commits its batch, or gets stuck. */
+  private void collectInsert(boolean wait) {
+    if (!inserts.isRunning() || (!wait && !inserts.isFinished())) {
+      return;
+    }
+    try {
+      Batch stored = inserts.await();
+      flusher.commit(stored);
+      spare = stored;
       if (stuck) {
         LOG.info("stored the held batch; resuming consumption");
         stuck = false;
         backoff.reset();
         applyPauses();
       }
-      return true;
     } catch (BatchFlusher.FlushException e) {
-      metrics.insertFailed();
-      long delay = backoff.next();
-      nextAttemptMillis = clock.millis() + delay;
-      LOG.warn("cannot store a batch of {} rows ({} events); consumption paused, retrying in {} ms: {}",
-          rows, batch.events(), delay, e.getMessage());
-      if (!stuck) {
-        stuck = true;
-        applyPauses();
-      }
-      return false;
+      failed(e.getMessage());
     }
+  }
+
+  /** The handed-over batch could not be stored: pause everything and schedule the next attempt. */
+  private void failed(String reason) {
+    metrics.insertFailed();
+    long delay = backoff.next();
+    nextAttemptMillis = clock.millis() + delay;
+    LOG.warn("cannot store a batch of {} events; consumption paused, retrying in {} ms: {}",
+        inserts.events(), delay, reason);
+    if (!stuck) {
+      stuck = true;
+      applyPauses();
+    }
+  }
+
+  /**
+   * Stores everything held now: the handed-over batch (one more attempt if it had failed), then the
+   * filling one. True when nothing is left unstored.
+   */
+  private boolean storeAll() {
+    collectInsert(true);
+    if (stuck && !inserts.isRunning()) {
+      startInsert(true);
+      collectInsert(true);
+    }
+    if (!stuck) {
+      handOver();
+      collectInsert(true);
+    }
+    return !stuck;
+  }
+
+  private void reportHeld() {
+    metrics.held(filling.events() + inserts.events(), filling.bytes() + inserts.bytes());
   }
 
   /** Seeks each partition back to the first of the given records not yet handled. */
@@ -218,16 +294,14 @@ public final class IngestLoop implements Runnable {
 
   /** On shutdown: one last attempt to store and commit; what fails is consumed again after a restart. */
   private void finish() {
-    if (batch.isEmpty()) {
+    if (!inserts.holds() && filling.isEmpty()) {
       return;
     }
-    try {
-      flusher.flush(batch, stuck);
+    if (storeAll()) {
       LOG.info("stored and committed the last batch before stopping");
-    } catch (BatchFlusher.FlushException e) {
-      LOG.warn("could not store the last batch of {} rows before stopping; it will be consumed again: {}",
-          batch.rows(), e.getMessage());
-      batch.clear();
+    } else {
+      LOG.warn("could not store the last {} events before stopping; they will be consumed again",
+          inserts.events() + filling.events());
     }
   }
 
@@ -240,11 +314,11 @@ public final class IngestLoop implements Runnable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       positioner.forget(partitions);
-      if (partitions.isEmpty() || batch.isEmpty()) {
+      if (partitions.isEmpty() || (!inserts.holds() && filling.isEmpty())) {
         return;
       }
       // Store what we hold while the partitions are still ours; otherwise let the next owner redo them.
-      if (!tryFlush()) {
+      if (!storeAll()) {
         forget(partitions);
       }
     }
@@ -267,14 +341,22 @@ public final class IngestLoop implements Runnable {
 
     private void forget(Collection<TopicPartition> partitions) {
       Set<Integer> numbers = numbers(partitions);
-      batch.dropPartitions(numbers);
+      collectInsert(true); // a running INSERT owns its batch until it returns
+      filling.dropPartitions(numbers);
+      if (inserts.holds()) {
+        Batch emptied = inserts.dropPartitions(numbers);
+        if (emptied != null) {
+          spare = emptied;
+        }
+      }
       deadLetters.forget(numbers);
       LOG.info("dropped the held events of {}; their new owner consumes them again", partitions);
-      if (stuck && batch.isEmpty()) {
+      if (stuck && !inserts.holds()) {
         stuck = false;
         backoff.reset();
         applyPauses();
       }
+      reportHeld();
     }
   }
 }

@@ -67,15 +67,16 @@ public final class IngestMetrics {
         .description("1 while consumption is paused because a batch cannot be stored").register(registry);
     Gauge.builder("pulseboard.ingest.freshness", freshnessMillis, m -> m.get() / 1000.0).baseUnit("seconds")
         .description("Age of the newest event of the last stored batch, when it was stored").register(registry);
-    // The worker's memory for events is one batch: these show it stays within maxBatchRows / maxBatchBytes.
+    // The worker's memory for events is two batches (one being inserted, one being filled): these show it
+    // stays within twice maxBatchRows / maxBatchBytes.
     Gauge.builder("pulseboard.ingest.batch.held.events", heldEvents, AtomicLong::get)
-        .description("Events (rows and dead letters) held in the unstored batch").register(registry);
+        .description("Events (rows and dead letters) held in unstored batches").register(registry);
     Gauge.builder("pulseboard.ingest.batch.held.bytes", heldBytes, AtomicLong::get).baseUnit("bytes")
-        .description("Bytes held in the unstored batch").register(registry);
+        .description("Bytes held in unstored batches").register(registry);
     Gauge.builder("pulseboard.ingest.batch.held.peak.events", heldEventsPeak, AtomicLong::get)
-        .description("Most events ever held in one batch since start").register(registry);
+        .description("Most events ever held at once since start").register(registry);
     Gauge.builder("pulseboard.ingest.batch.held.peak.bytes", heldBytesPeak, AtomicLong::get).baseUnit("bytes")
-        .description("Most bytes ever held in one batch since start").register(registry);
+        .description("Most bytes ever held at once since start").register(registry);
   }
 
   public void consumed(int events) {
@@ -102,7 +103,7 @@ public final class IngestMetrics {
     insertFailures.increment();
   }
 
-  /** The size of the batch held right now. */
+  /** The size of the batches held right now. */
   public void held(int events, long bytes) {
     heldEvents.set(events);
     heldBytes.set(bytes);

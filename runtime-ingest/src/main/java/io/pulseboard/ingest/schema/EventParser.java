@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.pulseboard.api.pipeline.ColumnSpec;
 import io.pulseboard.api.pipeline.IngestPipeline;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class EventParser {
   // No STRICT_DUPLICATE_DETECTION: it costs a HashSet per object per event (a top item of the profile).
   // Duplicates are rejected where they matter, for the fields the stream reads (see Scan.claim).
   private static final JsonFactory FACTORY = JsonFactory.builder()
+      // Same results as Double.parseDouble (both round correctly), at a fraction of its cost (FastDoubleParser).
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       // A safety net above our own depth check, which reports the precise reason.
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
       .build();

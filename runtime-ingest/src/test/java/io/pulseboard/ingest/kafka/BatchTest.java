@@ -23,6 +23,30 @@ class BatchTest {
   private static final int ROW_BYTES = 32;
 
   @Test
+  void writesTheRowsOfSomePartitionsInBatchOrder() throws IOException {
+    Batch batch = new Batch(ENCODER, new BatchLimits(1000, 1 << 20, 60_000));
+    batch.addRow(0, 10, event(1), 0, 1000);
+    batch.addRow(0, 11, event(2), 0, 1000);
+    batch.addRow(1, 20, event(3), 0, 1000);
+    batch.addRow(2, 30, event(4), 0, 1000);
+    batch.addRow(0, 12, event(5), 0, 1000);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    batch.writeRowsTo(all);
+    byte[] rows = all.toByteArray();
+
+    ByteArrayOutputStream some = new ByteArrayOutputStream();
+    batch.writeRowsTo(some, Set.of(0, 2));
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.write(rows, 0, 2 * ROW_BYTES);
+    expected.write(rows, 3 * ROW_BYTES, 2 * ROW_BYTES);
+    assertThat(some.toByteArray()).isEqualTo(expected.toByteArray());
+    ByteArrayOutputStream rest = new ByteArrayOutputStream();
+    batch.writeRowsTo(rest, Set.of(1));
+    assertThat(rest.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(rows, 2 * ROW_BYTES, 3 * ROW_BYTES));
+  }
+
+  @Test
   void isFullAtTheEventLimitCountingDeadLetters() {
     Batch batch = new Batch(ENCODER, new BatchLimits(3, 1 << 20, 60_000));
     batch.addRow(0, 10, event(1), 0, 1000);

@@ -99,6 +99,22 @@ class IngestLoopTest {
   }
 
   @Test
+  void whenOneOfTheTwoInsertsOfABatchFailsTheRetryStoresOnlyTheOtherHalf() {
+    table.refuseInserts(1);
+    start(Map.of());
+    consumer.schedulePollTask(() -> {
+      for (int i = 0; i < 3; i++) {
+        consumer.addRecord(event(P0, i, i));
+        consumer.addRecord(event(P1, i, 10 + i));
+      }
+    });
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committed()).isEqualTo(Map.of(P0, 3L, P1, 3L)));
+    assertThat(table.rows()).extracting(TestingRawTable.Row::n).containsExactlyInAnyOrder(0L, 1L, 2L, 10L, 11L, 12L);
+    assertThat(table.inserts()).as("one INSERT per partition half, then the refused half again").isEqualTo(3);
+  }
+
+  @Test
   void doesNotInsertTwiceWhenAnInsertLandedButItsAnswerWasLost() {
     table.storeThenFail(1);
     start(Map.of());

@@ -24,6 +24,18 @@ class Utf8Test {
     assertThat(Utf8.firstInvalid(bytes(0xFF))).as("never valid").isEqualTo(0);
   }
 
+  @Test
+  void findsABadByteAnywhereInALongAsciiText() {
+    byte[] valid = "{\"country\":\"de\",\"n\":1}".getBytes(StandardCharsets.US_ASCII);
+    assertThat(Utf8.firstInvalid(valid)).isEqualTo(-1);
+    for (int at = 0; at < valid.length; at++) {
+      byte[] text = valid.clone();
+      text[at] = (byte) 0xFF;
+      assertThat(Utf8.firstInvalid(text)).as("0xFF at %d", at).isEqualTo(at);
+    }
+    assertThat(Utf8.firstInvalid("{\"country\":\"äääää\",\"n\":1}".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
+  }
+
   private static byte[] bytes(int... values) {
     byte[] b = new byte[values.length];
     for (int i = 0; i < values.length; i++) {
