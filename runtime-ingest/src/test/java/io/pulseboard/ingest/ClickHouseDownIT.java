@@ -10,7 +10,6 @@ import io.pulseboard.services.SharedServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +33,15 @@ class ClickHouseDownIT {
 
   @TempDir Path workDir;
   private ClickHouseProcess clickhouse;
+  private TestingTcpProxy link;
   private TestingStream stream;
   private WorkerProcess worker;
 
   @BeforeEach
   void startClickHouse() throws Exception {
     clickhouse = ClickHouseProcess.start(workDir.resolve("clickhouse"));
+    link = new TestingTcpProxy("127.0.0.1", clickhouse.httpPort());
+    link.up();
     Endpoints shared = SharedServices.endpoints();
     stream = new TestingStream(3, new Endpoints(clickhouse.httpUrl(), shared.kafkaBootstrap(), shared.redis()));
   }
@@ -50,13 +52,14 @@ class ClickHouseDownIT {
       worker.close();
     }
     stream.close();
+    link.close();
     clickhouse.close();
   }
 
   @Test
   void holdsTwoBatchesAtMostReportsNotReadyAndStoresEverythingOnceWhenClickHouseReturns() throws Exception {
     IngestPipeline pipeline = stream.pipeline(MAX_ROWS, MAX_BYTES, 200);
-    worker = WorkerProcess.start(pipeline, clickhouse.httpUrl(), workDir, "chdown");
+    worker = WorkerProcess.start(pipeline, "http://127.0.0.1:" + link.port(), workDir, "chdown");
     await().atMost(Duration.ofSeconds(60)).until(() -> worker.readyz() == 200);
 
     AtomicBoolean producing = new AtomicBoolean(true);
@@ -70,11 +73,12 @@ class ClickHouseDownIT {
     });
     await().atMost(Duration.ofSeconds(30)).until(() -> stream.rawCount() > 10_000);
 
-    // Killed like a crashed or lost server. A graceful 18.16 shutdown (SIGTERM) can cancel the views of an
-    // INSERT whose raw part is already written, which no client can tell or repair (DESIGN.md, residual risks).
-    ProcessHandle server = ProcessHandle.of(clickhouse.pid()).orElseThrow();
-    server.destroyForcibly();
-    server.onExit().get(10, TimeUnit.SECONDS);
+    // The worker's link is cut first, so the server finishes what it has received before it stops: an
+    // 18.16 INSERT stopped between its raw part and its view parts leaves the rollups short, which no
+    // client can see or repair (DESIGN.md, residual risks). The worker sees the outage all the same.
+    link.down();
+    Thread.sleep(2_000);
+    clickhouse.stop();
     long stoppedAt = System.nanoTime();
     await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
       assertThat(worker.readyz()).as("/readyz while ClickHouse is down").isEqualTo(503);
@@ -90,6 +94,7 @@ class ClickHouseDownIT {
     int sentDuringOutage = sent.get();
 
     clickhouse.restart();
+    link.up();
     await().atMost(Duration.ofSeconds(60)).until(() -> worker.readyz() == 200);
     assertThat(worker.metric("pulseboard_ingest_paused")).isEqualTo(0.0);
     await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() > sentDuringOutage + 10_000);
