@@ -9,6 +9,11 @@ final class ClickHouseConfig {
     }
 
     static String serverXml(Path workDir, int httpPort, int tcpPort) {
+        return serverXml(workDir, httpPort, tcpPort, "");
+    }
+
+    /** The same server with {@code extraXml} (such as a cluster's sections) inside the root element. */
+    static String serverXml(Path workDir, int httpPort, int tcpPort, String extraXml) {
         String dir = xmlText(workDir.toString());
         return """
                 <?xml version="1.0"?>
@@ -42,8 +47,8 @@ final class ClickHouseConfig {
                     <auto_offset_reset>smallest</auto_offset_reset>
                     <session_timeout_ms>10000</session_timeout_ms>
                   </kafka>
-                </yandex>
-                """.formatted(dir, httpPort, tcpPort);
+                %4$s</yandex>
+                """.formatted(dir, httpPort, tcpPort, extraXml);
     }
 
     static String usersXml() {
@@ -80,7 +85,7 @@ final class ClickHouseConfig {
                 """;
     }
 
-    private static String xmlText(String value) {
+    static String xmlText(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

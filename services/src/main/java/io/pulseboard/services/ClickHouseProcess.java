@@ -36,13 +36,19 @@ public final class ClickHouseProcess implements AutoCloseable {
 
     /** Writes config.xml and users.xml into {@code workDir}, starts the server and waits until /ping answers. */
     public static ClickHouseProcess start(Path workDir) throws IOException {
+        int[] ports = FreePorts.allocate(2);
+        return start(workDir, ports[0], ports[1], "");
+    }
+
+    /** A server on the given ports with {@code extraXml} added to its config.xml (a cluster member's sections). */
+    static ClickHouseProcess start(Path workDir, int httpPort, int tcpPort, String extraXml) throws IOException {
         if (!Files.isExecutable(SERVER_BINARY)) {
             throw new IllegalStateException(SERVER_BINARY + " not found: apt-get install -y clickhouse-server clickhouse-client");
         }
         Files.createDirectories(workDir);
-        int[] ports = FreePorts.allocate(2);
-        ClickHouseProcess server = new ClickHouseProcess(workDir.toAbsolutePath(), ports[0], ports[1]);
-        Files.writeString(server.workDir.resolve("config.xml"), ClickHouseConfig.serverXml(server.workDir, ports[0], ports[1]));
+        ClickHouseProcess server = new ClickHouseProcess(workDir.toAbsolutePath(), httpPort, tcpPort);
+        Files.writeString(server.workDir.resolve("config.xml"),
+                ClickHouseConfig.serverXml(server.workDir, httpPort, tcpPort, extraXml));
         Files.writeString(server.workDir.resolve("users.xml"), ClickHouseConfig.usersXml());
         server.launch();
         return server;
@@ -106,6 +112,24 @@ public final class ClickHouseProcess implements AutoCloseable {
             socket.getOutputStream().write("GET /ping HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             return response.startsWith("HTTP/1.0 200") && response.endsWith("Ok.\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when a GET of {@code sql} (URL-encoded here) answers 200, over HTTP/1.0 like {@link #answersPing}.
+     * For readiness checks beyond /ping, such as a cluster member's ZooKeeper session.
+     */
+    boolean answers(String sql) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", httpPort), 500);
+            socket.setSoTimeout(5000);
+            String query = java.net.URLEncoder.encode(sql, StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("GET /?query=" + query + " HTTP/1.0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                    .startsWith("HTTP/1.0 200");
         } catch (IOException e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package io.pulseboard.api.pipeline;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything an ingest worker needs to know about its stream, written by the operator into the ingest
@@ -23,6 +24,10 @@ import java.util.List;
  * @param maxBatchRows largest batch in events
  * @param maxBatchBytes largest batch in encoded bytes
  * @param maxBatchDelayMillis longest wait of an event in a batch
+ * @param clickhouseSettings ClickHouse settings the worker sends with every insert and every read of stored
+ *     offsets; empty for a single server. When the stream lives on a cluster, {@code rawTable} is the
+ *     Distributed table and these make its inserts synchronous and keep writes and offset reads on one
+ *     replica (operator/DESIGN.md, "ClickHouse clusters"). Absent in files of older operators: empty.
  */
 public record IngestPipeline(
     String stream,
@@ -40,11 +45,23 @@ public record IngestPipeline(
     List<ColumnSpec> columns,
     int maxBatchRows,
     long maxBatchBytes,
-    long maxBatchDelayMillis) {
+    long maxBatchDelayMillis,
+    Map<String, String> clickhouseSettings) {
 
   public static final String FILE = "ingest.json";
 
   public IngestPipeline {
     columns = List.copyOf(columns);
+    clickhouseSettings = clickhouseSettings == null ? Map.of() : Map.copyOf(clickhouseSettings);
+  }
+
+  /** A pipeline of a single-server stream: no extra ClickHouse settings. */
+  public IngestPipeline(String stream, String namespace, int schemaVersion, String bootstrapServers, String topic,
+      String deadLetterTopic, String consumerGroup, String startFrom, String database, String rawTable,
+      String timestampPath, long latenessMillis, List<ColumnSpec> columns, int maxBatchRows, long maxBatchBytes,
+      long maxBatchDelayMillis) {
+    this(stream, namespace, schemaVersion, bootstrapServers, topic, deadLetterTopic, consumerGroup, startFrom,
+        database, rawTable, timestampPath, latenessMillis, columns, maxBatchRows, maxBatchBytes, maxBatchDelayMillis,
+        Map.of());
   }
 }

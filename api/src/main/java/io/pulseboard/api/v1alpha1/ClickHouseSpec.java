@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.Required;
 public class ClickHouseSpec {
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-  @JsonPropertyDescription("Name of a Secret in the stream's namespace with the keys url, and optionally user and password.")
+  @JsonPropertyDescription("Name of a Secret in the stream's namespace with the keys url, and optionally user, password and cluster (a cluster of the servers' remote_servers: tables are then replicated on every server, with a Distributed table of the plain name in front, and all DDL runs ON CLUSTER).")
   private String connectionSecret;
 
   @Required

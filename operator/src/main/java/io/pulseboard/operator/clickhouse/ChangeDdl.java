@@ -6,23 +6,73 @@ import io.pulseboard.api.contract.Identifiers;
 import io.pulseboard.api.contract.StreamNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The statements of a schema change besides creating tables and views (DdlGenerator's): new raw columns,
- * back-fill markers, back-fills and view drops.
+ * back-fill markers, back-fills and drops. On a cluster ({@link Topology}) DDL runs {@code ON CLUSTER},
+ * and inserts go through the Distributed tables (the operator sends {@code insert_distributed_sync}).
  */
 public final class ChangeDdl {
-  private final Dialect dialect;
+  /** Suffixes of the Distributed raw table while it is replaced by one with more columns. */
+  static final String NEXT = "_next";
+  static final String OLD = "_old";
 
+  private final Dialect dialect;
+  private final Topology topology;
+  private final DdlGenerator ddl;
+
+  /** Changes on a single server. */
   public ChangeDdl(Dialect dialect) {
-    this.dialect = dialect;
+    this(dialect, Topology.SINGLE_SERVER);
   }
 
-  /** {@code ALTER TABLE raw ADD COLUMN ...}: old rows read the column's default. */
-  public String addColumns(String database, String table, List<Column> columns) {
-    return "ALTER TABLE " + Identifiers.quote(database, table) + " "
-        + columns.stream().map(c -> "ADD COLUMN " + dialect.column(c)).collect(Collectors.joining(", "));
+  public ChangeDdl(Dialect dialect, Topology topology) {
+    this.dialect = dialect;
+    this.topology = topology;
+    this.ddl = new DdlGenerator(dialect, topology);
+  }
+
+  /**
+   * Gives the raw table the columns of {@code raw} that {@code existing} (columns by table) lacks: {@code ALTER
+   * TABLE raw ADD COLUMN ...}, old rows read the column's default. On a cluster the local table is altered
+   * first; 18.16 refuses {@code ALTER ... ON CLUSTER} of a Distributed table over replicated shards ("isn't
+   * replicated"), so the Distributed table is replaced: a new one is built beside it and the two are
+   * swapped by one RENAME (no moment without a raw table for the workers), then the old one is dropped.
+   * Every step is skipped or repeated harmlessly when an earlier pass stopped half way.
+   */
+  public List<String> completeRaw(String database, RawTable raw, Map<String, List<Column>> existing) {
+    List<String> statements = new ArrayList<>();
+    String storage = topology.storage(raw.name());
+    List<Column> storageMissing = missing(raw.columns(), existing.get(storage));
+    if (!storageMissing.isEmpty()) {
+      statements.add("ALTER TABLE " + Identifiers.quote(database, storage) + topology.onCluster() + " "
+          + storageMissing.stream().map(c -> "ADD COLUMN " + dialect.column(c)).collect(Collectors.joining(", ")));
+    }
+    if (topology.isCluster() && !missing(raw.columns(), existing.get(raw.name())).isEmpty()) {
+      String next = raw.name() + NEXT;
+      String old = raw.name() + OLD;
+      statements.add(drop(database, old));
+      statements.add(drop(database, next));
+      statements.add(ddl.rawDistributedTable(database, next, raw));
+      statements.add("RENAME TABLE " + Identifiers.quote(database, raw.name()) + " TO " + Identifiers.quote(database, old)
+          + ", " + Identifiers.quote(database, next) + " TO " + Identifiers.quote(database, raw.name())
+          + topology.onCluster());
+      statements.add(drop(database, old));
+    }
+    return statements;
+  }
+
+  /** A rollup generation's table (its local and Distributed tables on a cluster). */
+  public List<String> rollupTable(String database, RollupTable rollup) {
+    return ddl.rollupTable(database, rollup);
+  }
+
+  /** The view that fills {@code rollup} from raw rows of {@code version}. */
+  public String view(String database, int version, RawTable raw, RollupTable rollup) {
+    return ddl.view(database, version, raw, rollup);
   }
 
   /**
@@ -37,12 +87,20 @@ public final class ChangeDdl {
 
   /** A view without data whose existence records a pending back-fill. */
   public String marker(String database, String name) {
-    return "CREATE VIEW IF NOT EXISTS " + Identifiers.quote(database, name) + " AS SELECT 1 AS " + quoteColumn("pending");
+    return "CREATE VIEW IF NOT EXISTS " + Identifiers.quote(database, name) + topology.onCluster() + " AS SELECT 1 AS "
+        + quoteColumn("pending");
   }
 
-  /** Drops a table or view. */
+  /** Drops a view (or one table by its exact name). */
   public String drop(String database, String name) {
-    return "DROP TABLE IF EXISTS " + Identifiers.quote(database, name);
+    return "DROP TABLE IF EXISTS " + Identifiers.quote(database, name) + topology.onCluster();
+  }
+
+  /** Drops a logical table: on a cluster its Distributed table first, then the local one that holds the rows. */
+  public List<String> dropTable(String database, String table) {
+    return topology.isCluster()
+        ? List.of(drop(database, table), drop(database, topology.storage(table)))
+        : List.of(drop(database, table));
   }
 
   /**
@@ -73,5 +131,13 @@ public final class ChangeDdl {
         + "\nFROM " + Identifiers.quote(database, raw)
         + "\nWHERE " + quoteColumn(StreamNames.SCHEMA_VERSION) + " < " + belowVersion
         + "\nGROUP BY " + String.join(", ", groupBy);
+  }
+
+  private static List<Column> missing(List<Column> wanted, List<Column> actual) {
+    if (actual == null) {
+      return List.of(); // the table does not exist: creating it is DdlGenerator's job
+    }
+    Set<String> present = actual.stream().map(Column::name).collect(Collectors.toSet());
+    return wanted.stream().filter(c -> !present.contains(c.name())).toList();
   }
 }

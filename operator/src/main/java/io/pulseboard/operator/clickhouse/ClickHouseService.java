@@ -3,7 +3,9 @@ package io.pulseboard.operator.clickhouse;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.command.CommandResponse;
+import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class ClickHouseService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseService.class);
   private static final long TIMEOUT_SECONDS = 30;
+  /**
+   * How long an ON CLUSTER statement waits for every host: below the client timeout, so a host that is down
+   * shows as the server's "unfinished hosts" error; the statement stays queued and runs when the host is back.
+   */
+  private static final String DDL_TASK_TIMEOUT_SECONDS = "20";
+  /** TIMEOUT_EXCEEDED: on a cluster, some host did not run a distributed DDL statement in time. */
+  private static final int TIMEOUT_EXCEEDED = 159;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<ClickHouseConnection, Client> clients = new ConcurrentHashMap<>();
@@ -39,8 +48,13 @@ public final class ClickHouseService implements AutoCloseable {
   /** Runs the statements in order, stopping at the first failure. */
   public void execute(ClickHouseConnection connection, List<String> statements) {
     Client client = client(connection);
+    CommandSettings settings = new CommandSettings();
+    settings(connection).forEach(settings::serverSetting);
+    if (connection.topology().isCluster()) {
+      settings.serverSetting("distributed_ddl_task_timeout", DDL_TASK_TIMEOUT_SECONDS);
+    }
     for (String statement : statements) {
-      CommandResponse response = await(connection, () -> client.execute(statement));
+      CommandResponse response = await(connection, () -> client.execute(statement, settings));
       closeQuietly(response);
     }
   }
@@ -86,7 +100,9 @@ public final class ClickHouseService implements AutoCloseable {
   /** Runs a SELECT that ends in {@code FORMAT JSONEachRow} and returns its rows. */
   public List<JsonNode> select(ClickHouseConnection connection, String sql) {
     Client client = client(connection);
-    try (QueryResponse response = await(connection, () -> client.query(sql));
+    QuerySettings settings = new QuerySettings();
+    settings(connection).forEach(settings::serverSetting);
+    try (QueryResponse response = await(connection, () -> client.query(sql, settings));
         InputStream in = response.getInputStream();
         MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
       return it.readAll();
@@ -96,6 +112,14 @@ public final class ClickHouseService implements AutoCloseable {
       throw new ClickHouseUnavailableException("reading from ClickHouse at " + connection.url() + " failed: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * On a cluster the operator reads and writes like the ingest worker ({@link Topology#writerSettings}): its
+   * back-fills read raw from, and its consistency checks compare tables on, the replica the worker writes to.
+   */
+  private static Map<String, String> settings(ClickHouseConnection connection) {
+    return connection.topology().writerSettings();
   }
 
   // a command's response holds only summary counters; closing it releases the HTTP connection
@@ -141,6 +165,10 @@ public final class ClickHouseService implements AutoCloseable {
   }
 
   private static RuntimeException translate(ClickHouseConnection connection, Throwable cause) {
+    if (cause instanceof ServerException server && server.getCode() == TIMEOUT_EXCEEDED) {
+      return new ClickHouseUnavailableException("a host of the cluster did not answer in time; the statement runs "
+          + "there when it is back: " + firstLine(server), server);
+    }
     if (cause instanceof ServerException server) {
       return new ClickHouseRejectedException("ClickHouse error " + server.getCode() + ": " + firstLine(server), server);
     }

@@ -55,17 +55,21 @@ public final class RetentionEnforcer {
     }
     // the first day that still has rows inside the retention: everything before it is expired
     LocalDate firstKept = now.minus(retention.get()).atZone(ZoneOffset.UTC).toLocalDate();
-    for (String partition : partitions(connection, database, table)) {
+    // on a cluster the parts live in the replicated local tables; a partition dropped there is dropped on
+    // every replica of the shard (replication), and ON CLUSTER reaches every shard
+    Topology topology = connection.topology();
+    String storage = topology.storage(table);
+    for (String partition : partitions(connection, database, storage)) {
       Partitioning partitioning = Partitioning.ofPartitionValue(partition);
       LocalDate last = partitioning.lastDay(partition);
       if (last.isBefore(firstKept)) {
-        clickhouse.execute(connection, List.of("ALTER TABLE " + Identifiers.quote(database, table)
-            + " DROP PARTITION " + SqlLiterals.unsignedInteger(partition)));
+        clickhouse.execute(connection, List.of("ALTER TABLE " + Identifiers.quote(database, storage)
+            + topology.onCluster() + " DROP PARTITION " + SqlLiterals.unsignedInteger(partition)));
         done.add(table + " partition " + partition + " dropped");
       } else if (partitioning == Partitioning.MONTH && firstDay(partition).isBefore(firstKept)
           && hasRowsBefore(connection, database, table, timeColumn, firstKept)) {
-        clickhouse.execute(connection, List.of("ALTER TABLE " + Identifiers.quote(database, table)
-            + " DELETE WHERE " + Identifiers.quoteColumn(timeColumn) + " < " + dayStart(firstKept)));
+        clickhouse.execute(connection, List.of("ALTER TABLE " + Identifiers.quote(database, storage)
+            + topology.onCluster() + " DELETE WHERE " + Identifiers.quoteColumn(timeColumn) + " < " + dayStart(firstKept)));
         done.add(table + " rows before " + firstKept + " deleted");
       }
     }

@@ -39,11 +39,14 @@ public final class SchemaApplier {
     this.clickhouse = clickhouse;
   }
 
-  /** The statements of one server's dialect ({@link Dialects}: TTL and codecs on 23.8 and later). */
+  /**
+   * The statements of one server's dialect ({@link Dialects}: TTL and codecs on 23.8 and later) and of the
+   * connection's topology (ON CLUSTER, replicated and Distributed tables when the Secret names a cluster).
+   */
   private record Sql(DdlGenerator ddl, ChangeDdl change) {
-    static Sql forServer(String version) {
+    static Sql forServer(String version, Topology topology) {
       Dialect dialect = Dialects.forVersion(version);
-      return new Sql(new DdlGenerator(dialect), new ChangeDdl(dialect));
+      return new Sql(new DdlGenerator(dialect, topology), new ChangeDdl(dialect, topology));
     }
   }
 
@@ -51,12 +54,15 @@ public final class SchemaApplier {
    * Runs the next steps the spec and the ingest rollout allow.
    *
    * @throws UnsafeSchemaChangeException when the spec needs destructive DDL on raw; nothing was run
+   * @throws TopologyMismatchException when the tables were created on a single server and the connection names
+   *     a cluster, or the other way round; nothing was run
    */
   public SchemaState apply(ClickHouseConnection connection, StreamNames names, AnalyticsStreamSpec spec,
       IngestRollout rollout) {
     String server = clickhouse.serverVersion(connection);
-    Sql sql = Sql.forServer(server);
+    Sql sql = Sql.forServer(server, connection.topology());
     SchemaCatalog catalog = SchemaCatalog.read(clickhouse, connection, names.database());
+    requireSameTopology(names, connection.topology(), catalog);
     RollupGenerations generations = RollupGenerations.of(names, catalog.objects());
 
     if (generations.latestVersion().isEmpty() && rollout.configuredVersion().isEmpty()) {
@@ -64,7 +70,8 @@ public final class SchemaApplier {
       StreamSchema first = StreamSchemas.of(names, spec, FIRST_VERSION);
       refuse(SchemaDrift.unsafe(first, catalog.columns()));
       if (!first.objectNames().stream().allMatch(catalog::has)) {
-        LOG.info("Creating the tables and views of {} on ClickHouse {} at {}", names.base(), server, connection.url());
+        LOG.info("Creating the tables and views of {} on ClickHouse {} at {} ({})", names.base(), server,
+            connection.url(), connection.topology());
         clickhouse.execute(connection, sql.ddl().statements(first));
       }
       Map<Granularity, String> tables = new EnumMap<>(Granularity.class);
@@ -109,10 +116,7 @@ public final class SchemaApplier {
     String db = schema.database();
     int version = schema.schemaVersion();
     List<String> statements = new ArrayList<>();
-    List<Column> rawMissing = SchemaDrift.missing(rawOnly(schema), catalog.columns()).get(schema.raw().name());
-    if (rawMissing != null) {
-      statements.add(sql.change().addColumns(db, schema.raw().name(), rawMissing));
-    }
+    statements.addAll(sql.change().completeRaw(db, schema.raw(), catalog.columns()));
     List<RollupTable> targets = targets(names, schema, catalog, generations);
     for (RollupTable target : targets) {
       Optional<String> latest = generations.latest(target.granularity());
@@ -120,20 +124,20 @@ public final class SchemaApplier {
           && sameColumns(catalog.columns().get(target.name()), target.columns())) {
         // the table to write to exists
       } else {
-        if (catalog.has(target.name())) {
+        if (catalog.has(target.name()) || catalog.has(connection.topology().storage(target.name()))) {
           // a generation of this version with other columns (the spec changed again before any worker wrote
           // this version): nothing reads or writes it yet
           generations.views(target.name()).forEach(v -> statements.add(sql.change().drop(db, RollupGenerations.view(target.name(), v))));
-          statements.add(sql.change().drop(db, target.name()));
+          statements.addAll(sql.change().dropTable(db, target.name()));
         }
         // the marker goes first: it is what says the table is not complete yet
         statements.add(sql.change().marker(db, RollupGenerations.marker(target.name())));
-        statements.add(sql.ddl().rollupTable(db, target));
+        statements.addAll(sql.change().rollupTable(db, target));
       }
       if (catalog.has(target.view()) && !catalog.columnNames(target.view()).equals(columnNames(target))) {
         statements.add(sql.change().drop(db, target.view())); // safe: no worker writes this version yet
       }
-      statements.add(sql.ddl().view(db, version, schema.raw(), target));
+      statements.add(sql.change().view(db, version, schema.raw(), target));
     }
     Set<String> targetTables = targets.stream().map(RollupTable::name).collect(Collectors.toSet());
     generations.tables().values().forEach(g -> g.values().stream()
@@ -266,6 +270,21 @@ public final class SchemaApplier {
         .equals(next.stream().filter(dimensions::contains).collect(Collectors.toSet()))
         && previous.stream().filter(c -> !c.type().startsWith("AggregateFunction")).count()
         == next.stream().filter(c -> !c.type().startsWith("AggregateFunction")).count();
+  }
+
+  /** The tables stay where they were created: a single server's tables are never taken for a cluster's. */
+  private static void requireSameTopology(StreamNames names, Topology topology, SchemaCatalog catalog) {
+    boolean clusterTables = catalog.has(names.raw() + Topology.LOCAL_SUFFIX);
+    if (topology.isCluster() && catalog.has(names.raw()) && !clusterTables) {
+      throw new TopologyMismatchException("the connection Secret names " + topology + ", but the tables of "
+          + names.base() + " were created on a single server (" + names.qualified(names.raw()) + " is not a "
+          + "Distributed table); remove the key cluster, or use a new database for the cluster");
+    }
+    if (!topology.isCluster() && clusterTables) {
+      throw new TopologyMismatchException("the connection Secret names no cluster, but the tables of "
+          + names.base() + " were created on a cluster (" + names.qualified(names.raw() + Topology.LOCAL_SUFFIX)
+          + " exists); put the key cluster back");
+    }
   }
 
   private static void refuse(List<String> unsafe) {

@@ -10,7 +10,10 @@ public enum Reason {
   Reconciled(false),
   /** The spec breaks a rule the CRD schema cannot express or that the API server did not check. */
   InvalidSpec(false),
-  /** The ClickHouse connection Secret is missing or has no url. */
+  /**
+   * The ClickHouse connection Secret is missing, has no url, names a cluster with an unusable name, or names a
+   * cluster (or none) other than where the stream's tables were created.
+   */
   ConnectionSecretMissing(true),
   /** A connection Secret is named with a namespace; a resource may only use Secrets of its own namespace. */
   CrossNamespaceReference(false),

@@ -28,6 +28,7 @@ import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.SchemaState;
 import io.pulseboard.operator.clickhouse.StreamSchema;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
+import io.pulseboard.operator.clickhouse.TopologyMismatchException;
 import io.pulseboard.operator.clickhouse.UnsafeSchemaChangeException;
 import io.pulseboard.operator.config.OperatorConfig;
 import io.pulseboard.operator.kafka.KafkaAdminService;
@@ -168,7 +169,7 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
       // the version the workers write; while a newer spec waits for a running change, the workload stays as is
       OptionalInt ingestVersion = outcome.schema().ingestVersion();
       IngestPipeline pipeline = IngestPipelines.of(stream, config.defaultKafkaBootstrap(),
-          ingestVersion.orElse(outcome.schema().appliedVersion()));
+          ingestVersion.orElse(outcome.schema().appliedVersion()), connection.topology());
       checkTopics(pipeline);
       if (ingestVersion.isPresent()) {
         writeWorkload(stream, pipeline, context);
@@ -189,6 +190,9 @@ public class AnalyticsStreamReconciler implements Reconciler<AnalyticsStream>, C
       throw new ReconcileProblem(Reason.SchemaRejected, e.getMessage(), e);
     } catch (UnsafeSchemaChangeException e) {
       throw new ReconcileProblem(Reason.UnsafeSchemaChange, e.getMessage(), e);
+    } catch (TopologyMismatchException e) {
+      // the Secret is what is wrong (tables are not moved): retried, so fixing the Secret heals the stream
+      throw new ReconcileProblem(Reason.ConnectionSecretMissing, e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.pulseboard.operator.stream;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pulseboard.api.contract.Identifiers;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.status.Reason;
 import io.pulseboard.operator.status.ReconcileProblem;
@@ -9,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** Reads a ClickHouse connection from a Secret with the keys url, user (default "default") and password. */
+/**
+ * Reads a ClickHouse connection from a Secret with the keys url, user (default "default"), password and
+ * cluster (optional: the stream's tables then live on that cluster, see operator/DESIGN.md).
+ */
 public final class ConnectionSecrets {
   private ConnectionSecrets() {}
 
@@ -27,7 +31,21 @@ public final class ConnectionSecrets {
     String user = value(secret, "user");
     String password = value(secret, "password");
     return new ClickHouseConnection(url.trim(), user == null || user.isBlank() ? "default" : user,
-        password == null ? "" : password);
+        password == null ? "" : password, cluster(secret, namespace, name));
+  }
+
+  /** The optional key cluster: a name from the servers' remote_servers; blank means a single server. */
+  private static String cluster(Secret secret, String namespace, String name) {
+    String cluster = value(secret, "cluster");
+    if (cluster == null || cluster.isBlank()) {
+      return null;
+    }
+    String problem = Identifiers.problem(cluster.trim());
+    if (problem != null) {
+      throw new ReconcileProblem(Reason.ConnectionSecretMissing, "Secret " + namespace + "/" + name
+          + " key cluster cannot name a ClickHouse cluster: it " + problem);
+    }
+    return cluster.trim();
   }
 
   // data is what an API server stores; stringData is read too because the local API server keeps it as sent

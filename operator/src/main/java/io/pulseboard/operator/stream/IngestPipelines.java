@@ -7,13 +7,24 @@ import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.IngestSpec;
 import io.pulseboard.api.v1alpha1.StartFrom;
+import io.pulseboard.operator.clickhouse.Topology;
 
 /** Builds the ingest worker's pipeline file from a validated stream. */
 public final class IngestPipelines {
   private IngestPipelines() {}
 
-  /** The pipeline of workers that write rows of {@code schemaVersion} (the views of that version count them). */
+  /** The pipeline of single-server workers that write rows of {@code schemaVersion}. */
   public static IngestPipeline of(AnalyticsStream stream, String defaultKafkaBootstrap, int schemaVersion) {
+    return of(stream, defaultKafkaBootstrap, schemaVersion, Topology.SINGLE_SERVER);
+  }
+
+  /**
+   * The pipeline of workers that write rows of {@code schemaVersion} (the views of that version count them)
+   * into the raw table of {@code topology}: on a cluster the Distributed raw table, with the settings that make
+   * its inserts synchronous and keep offset reads on the replica written to.
+   */
+  public static IngestPipeline of(AnalyticsStream stream, String defaultKafkaBootstrap, int schemaVersion,
+      Topology topology) {
     AnalyticsStreamSpec spec = stream.getSpec();
     String name = stream.getMetadata().getName();
     String namespace = stream.getMetadata().getNamespace();
@@ -37,7 +48,8 @@ public final class IngestPipelines {
         StreamColumns.all(spec),
         orElse(ingest.getMaxBatchRows(), defaults.getMaxBatchRows()),
         orElse(ingest.getMaxBatchBytes(), defaults.getMaxBatchBytes()),
-        Durations.parse(orElse(ingest.getMaxBatchDelay(), defaults.getMaxBatchDelay())).toMillis());
+        Durations.parse(orElse(ingest.getMaxBatchDelay(), defaults.getMaxBatchDelay())).toMillis(),
+        topology.writerSettings());
   }
 
   public static String bootstrapServers(AnalyticsStreamSpec spec, String defaultKafkaBootstrap) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseboard.api.contract.StreamNames;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
+import io.pulseboard.operator.clickhouse.ChangeDdl;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
+import io.pulseboard.operator.clickhouse.Column;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
 import io.pulseboard.operator.clickhouse.DdlGenerator;
 import io.pulseboard.operator.clickhouse.Dialects;
@@ -15,6 +17,7 @@ import io.pulseboard.operator.clickhouse.RollupTable;
 import io.pulseboard.operator.clickhouse.SqlLiterals;
 import io.pulseboard.operator.clickhouse.StreamSchema;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
+import io.pulseboard.operator.clickhouse.Topology;
 import io.pulseboard.operator.stream.StreamValidator;
 import io.pulseboard.operator.testing.ChDb;
 import io.pulseboard.operator.testing.Examples;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +125,32 @@ class DialectsOnRealEnginesIT {
         r -> assertThat(createQuery(tables, rollup.name())).contains("TTL _bucket + toIntervalDay(" + r.toDays() + ")"),
         () -> assertThat(createQuery(tables, rollup.name())).doesNotContain("TTL")));
     assertThat(createQuery(tables, schema.raw().name())).contains("CODEC(Delta(4), ZSTD(1))");
+  }
+
+  /**
+   * chDB cannot run a cluster, so the modern dialect's cluster DDL (golden file in ClusterDdlTest) is at least
+   * parsed by the modern engine: {@code formatQuery} accepts only statements its parser reads.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streams")
+  void modernClusterDdlParsesOnChDb(AnalyticsStream stream) {
+    StreamSchema schema = schema(stream, "modern");
+    Topology cluster = Topology.cluster("analytics");
+    ChangeDdl change = new ChangeDdl(ModernDialect.INSTANCE, cluster);
+    List<String> ddl = new ArrayList<>(new DdlGenerator(ModernDialect.INSTANCE, cluster).statements(schema));
+    List<Column> older = schema.raw().columns().subList(0, schema.raw().columns().size() - 1);
+    ddl.addAll(change.completeRaw(schema.database(), schema.raw(),
+        Map.of(cluster.storage(schema.raw().name()), older, schema.raw().name(), older)));
+    ddl.add(change.marker(schema.database(), "x_backfill"));
+    ddl.addAll(change.dropTable(schema.database(), schema.rollups().get(0).name()));
+
+    ChDb.Run run = ChDb.run(ddl.stream().map(s -> "SELECT formatQuery(" + SqlLiterals.string(s) + ") AS q").toList());
+
+    assertThat(run.failed()).as("statement %s failed: %s", run.failedIndex(),
+        run.failed() ? ddl.get(run.failedIndex()) + "\n" + run.error() : "").isFalse();
+    for (int i = 0; i < ddl.size(); i++) {
+      assertThat(run.rows(i).get(0).get("q").asText()).as(ddl.get(i)).contains("ON CLUSTER analytics");
+    }
   }
 
   private static String createQuery(List<JsonNode> tables, String name) {

@@ -4,6 +4,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,19 +33,23 @@ public final class ClickHouseRawTable implements RawTable {
   private final Client client;
   private final String table;
   private final List<String> columns;
+  private final Map<String, String> settings;
 
   public ClickHouseRawTable(Client client, IngestPipeline pipeline) {
     this.client = client;
     // client-v2 0.10.0 does not get the database setting through to 18.16: the name must carry it.
     this.table = Identifiers.quote(pipeline.database(), pipeline.rawTable());
     this.columns = RawColumns.quoted(pipeline.columns());
+    // on a cluster: synchronous inserts into the Distributed raw table, and offset reads from the replica the
+    // inserts went to, so a stored offset is never read as missing (the effectively-once rule)
+    this.settings = pipeline.clickhouseSettings();
   }
 
   /** {@code INSERT INTO `db`.`raw` (`_time`, ...) FORMAT RowBinary}, the rows streamed as the body. */
   @Override
   public void insert(RowBinaryBody rows) throws ClickHouseException {
     try (InsertResponse ignored = await("insert into " + table,
-        () -> client.insert(table, columns, rows::writeTo, ClickHouseFormat.RowBinary, new InsertSettings()))) {
+        () -> client.insert(table, columns, rows::writeTo, ClickHouseFormat.RowBinary, insertSettings()))) {
       // Success is the absence of an exception: 18.16 sends no written-rows summary to check.
     }
   }
@@ -56,7 +61,7 @@ public final class ClickHouseRawTable implements RawTable {
     }
     String what = "reading stored offsets from " + table;
     // Typed readers fail against 18.16: ask for JSONEachRow and parse it here.
-    try (QueryResponse response = await(what, () -> client.query(maxOffsetsSql(table, partitions)));
+    try (QueryResponse response = await(what, () -> client.query(maxOffsetsSql(table, partitions), querySettings()));
          BufferedReader reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
       Map<Integer, Long> offsets = new HashMap<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -72,6 +77,18 @@ public final class ClickHouseRawTable implements RawTable {
     } catch (Exception e) {
       throw new ClickHouseException(what + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private InsertSettings insertSettings() {
+    InsertSettings insert = new InsertSettings();
+    settings.forEach(insert::serverSetting);
+    return insert;
+  }
+
+  private QuerySettings querySettings() {
+    QuerySettings query = new QuerySettings();
+    settings.forEach(query::serverSetting);
+    return query;
   }
 
   /** Partition numbers come from the Kafka client as ints, never from event or user text. */

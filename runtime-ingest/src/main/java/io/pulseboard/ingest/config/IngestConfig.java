@@ -89,6 +89,7 @@ public record IngestConfig(
         + ", topic=" + pipeline.topic() + ", deadLetterTopic=" + pipeline.deadLetterTopic()
         + ", consumerGroup=" + pipeline.consumerGroup() + ", bootstrapServers=" + pipeline.bootstrapServers()
         + ", table=" + pipeline.database() + "." + pipeline.rawTable()
+        + (pipeline.clickhouseSettings().isEmpty() ? "" : ", clickhouseSettings=" + pipeline.clickhouseSettings())
         + ", clickhouseUrl=" + clickhouseUrl + ", clickhouseUser=" + clickhouseUser
         + ", clickhousePassword=" + (clickhousePassword.isEmpty() ? "<empty>" : "<redacted>")
         + ", http=" + httpHost + ":" + httpPort + ", instanceId=" + instanceId + "]";
@@ -131,6 +132,12 @@ public record IngestConfig(
     if (p.maxBatchDelayMillis() <= 0) {
       problems.add("maxBatchDelayMillis must be positive");
     }
+    // settings travel as URL parameters of every request: names only, never anything else
+    p.clickhouseSettings().forEach((name, value) -> {
+      if (!name.matches("[a-z_][a-z0-9_]*") || value == null) {
+        problems.add("clickhouseSettings has an invalid entry '" + name + "'");
+      }
+    });
     Set<String> names = new HashSet<>();
     for (ColumnSpec column : p.columns()) {
       requireIdentifier(problems, "column name", column.name());

@@ -65,7 +65,7 @@ class IngestConfigTest {
   void listsEveryProblemAtOnce() {
     IngestPipeline bad = new IngestPipeline("s", "ns", 1, "", "t", "t", "g", "newest", "Shop", "raw; DROP", "ts", 0,
         List.of(new ColumnSpec("a", FieldType.string, "a..b", false, true), new ColumnSpec("a", FieldType.int64, "x", false, false)),
-        0, 0, 0);
+        0, 0, 0, Map.of("insert_distributed_sync", "1", "x&readonly", "1"));
 
     assertThatThrownBy(() -> new IngestConfig(bad, "clickhouse:8123", null, null, null, 70000))
         .hasMessageContaining("CLICKHOUSE_URL must be an http:// or https:// URL")
@@ -78,6 +78,8 @@ class IngestConfigTest {
         .hasMessageContaining("latenessMillis must be positive")
         .hasMessageContaining("maxBatchRows must be positive")
         .hasMessageContaining("column a has an invalid path 'a..b'")
-        .hasMessageContaining("column a appears twice");
+        .hasMessageContaining("column a appears twice")
+        .hasMessageContaining("clickhouseSettings has an invalid entry 'x&readonly'")
+        .message().doesNotContain("insert_distributed_sync");
   }
 }

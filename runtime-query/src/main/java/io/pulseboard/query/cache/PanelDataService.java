@@ -90,6 +90,16 @@ public class PanelDataService {
     return clickhouse.run(compiler.compileAllGroups(panel, range));
   }
 
+  /**
+   * Names a live panel across replicas: equal on two replicas only when they would run the same SQL for it
+   * (same definition, stream schemaVersion and granularity), so a rolling update never mixes two versions.
+   */
+  public String liveKey(PanelDefinition panel, Granularity granularity) {
+    BucketRange reference = new BucketRange(granularity, 0, BucketRange.sizeMillis(granularity));
+    return CacheKeys.of(catalog.pipeline().namespace(), catalog.name(), compiler.compile(panel, reference))
+        .substring(CacheKeys.PREFIX.length());
+  }
+
   private CompletableFuture<Answer> fromCacheOrClickHouse(String key, PanelQuery query) {
     return store.get(key).thenCompose(cached -> {
       Optional<PanelData> data = cached.flatMap(text -> parse(key, text));

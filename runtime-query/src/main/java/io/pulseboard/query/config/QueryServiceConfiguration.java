@@ -10,10 +10,13 @@ import io.pulseboard.query.clickhouse.ClickHouseQueries;
 import io.pulseboard.query.clickhouse.MetaQueryCompiler;
 import io.pulseboard.query.clickhouse.PanelQueryCompiler;
 import io.pulseboard.query.live.LiveHub;
+import io.pulseboard.query.live.RedisTickCoordinator;
+import io.pulseboard.query.live.TickCoordinator;
 import io.pulseboard.query.meta.StreamFreshness;
 import io.pulseboard.query.meta.VariableValues;
 import io.pulseboard.query.panel.DashboardCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,12 +105,25 @@ public class QueryServiceConfiguration {
     return new PanelDataService(catalog, compiler, clickhouse, store, json, clock, times, registry);
   }
 
+  /** With Redis, replicas of this dashboard compute each live tick once between them; without, each alone. */
+  private static TickCoordinator tickCoordinator(DashboardCatalog catalog, QueryServiceProperties properties, JsonMapper json, Clock clock) {
+    if (!properties.hasRedis()) {
+      return TickCoordinator.ALONE;
+    }
+    QueryServiceProperties.Cache cache = properties.cache();
+    // The lock of a tick outlives a few ticks, so a replica whose clock lags by less than that finds it taken.
+    Duration lockTtl = Duration.ofMillis(Math.max(1_000, 5 * catalog.pipeline().refreshMillis()));
+    String channel = "pb:live:" + catalog.pipeline().namespace() + "/" + catalog.name();
+    return new RedisTickCoordinator(properties.redisUrl(), channel, json, cache.redisTimeout(), lockTtl, cache.redisRetry(), clock);
+  }
+
   @Bean(initMethod = "start", destroyMethod = "close")
   LiveHub liveHub(DashboardCatalog catalog, PanelDataService data, JsonMapper json, Clock clock,
       QueryServiceProperties properties, MeterRegistry registry) {
     return new LiveHub(catalog, data, json, clock, properties.live(),
         Executors.newSingleThreadScheduledExecutor(daemonThreads("pulseboard-live-tick")),
         Executors.newCachedThreadPool(daemonThreads("pulseboard-live-io")),
+        tickCoordinator(catalog, properties, json, clock),
         registry);
   }
 

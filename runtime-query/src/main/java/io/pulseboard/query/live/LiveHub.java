@@ -27,11 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live updates for every connection: subscriptions, one refresh per subscribed panel per tick shared by
- * all its subscribers, heartbeats, and the watch for stuck clients. Subscription changes take this hub's
- * lock, then a panel's; refreshes take only the panel's.
+ * all its subscribers (and, through the {@link TickCoordinator}, by all replicas), heartbeats, and the
+ * watch for stuck clients. Ticks are epoch-aligned so replicas agree on their numbers. Subscription
+ * changes take this hub's lock, then a panel's; refreshes take only the panel's.
  */
 public class LiveHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+  private static final String REFRESH_FAILED = "live updates of this panel are failing: ClickHouse did not answer";
 
   private final DashboardCatalog catalog;
   private final PanelDataService data;
@@ -40,13 +42,14 @@ public class LiveHub implements AutoCloseable {
   private final LiveSettings settings;
   private final ScheduledExecutorService scheduler;
   private final Executor io;
+  private final TickCoordinator ticks;
   private final Map<LiveKey, LivePanel> panels = new ConcurrentHashMap<>();
   private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
   private final Counter slowCloses;
   private final AtomicLong ids = new AtomicLong();
 
   public LiveHub(DashboardCatalog catalog, PanelDataService data, JsonMapper json, Clock clock, LiveSettings settings,
-      ScheduledExecutorService scheduler, Executor io, MeterRegistry registry) {
+      ScheduledExecutorService scheduler, Executor io, TickCoordinator ticks, MeterRegistry registry) {
     this.catalog = catalog;
     this.data = data;
     this.json = json;
@@ -54,6 +57,7 @@ public class LiveHub implements AutoCloseable {
     this.settings = settings;
     this.scheduler = scheduler;
     this.io = io;
+    this.ticks = ticks;
     this.slowCloses = Counter.builder("pulseboard.query.live.slow.closes")
         .description("Live connections closed with 4008 because the client could not keep up")
         .register(registry);
@@ -63,12 +67,14 @@ public class LiveHub implements AutoCloseable {
         .description("Panels refreshed live, per granularity").register(registry);
     Gauge.builder("pulseboard.query.live.queued.bytes", connections, all -> all.stream().mapToLong(LiveConnection::queuedBytes).sum())
         .description("Bytes waiting in the outbound queues of all live connections").register(registry);
+    // Ticks computed by another replica are applied on the tick thread: in order, off Redis's I/O thread.
+    ticks.listen(tick -> scheduler.execute(guarded(() -> applyShared(tick))));
   }
 
-  /** Starts refresh ticks, heartbeats and the stuck-client watch. */
+  /** Starts refresh ticks (on multiples of the refresh interval), heartbeats and the stuck-client watch. */
   public void start() {
-    long refresh = Math.max(100, catalog.pipeline().refreshMillis());
-    scheduler.scheduleAtFixedRate(guarded(this::refreshAll), refresh, refresh, TimeUnit.MILLISECONDS);
+    long refresh = refreshMillis();
+    scheduler.scheduleAtFixedRate(guarded(this::refreshAll), refresh - clock.millis() % refresh, refresh, TimeUnit.MILLISECONDS);
     long heartbeat = settings.heartbeat().toMillis();
     scheduler.scheduleAtFixedRate(guarded(this::heartbeat), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     scheduler.scheduleAtFixedRate(guarded(() -> connections.forEach(LiveConnection::closeIfStuck)), 1, 1, TimeUnit.SECONDS);
@@ -145,7 +151,8 @@ public class LiveHub implements AutoCloseable {
     if (previous != null) {
       detach(connection, previous);
     }
-    panels.computeIfAbsent(key, k -> new LivePanel(k, panel)).attach(connection, snapshot, since);
+    panels.computeIfAbsent(key, k -> new LivePanel(k, panel, data.liveKey(panel, k.granularity())))
+        .attach(connection, snapshot, since);
   }
 
   private synchronized void unsubscribe(LiveConnection connection, String panel) {
@@ -162,35 +169,66 @@ public class LiveHub implements AutoCloseable {
     }
   }
 
-  /** One tick: each subscribed panel re-reads its open window once, for all its subscribers. */
+  /**
+   * One tick: each subscribed panel re-reads its open window once for all its subscribers, unless another
+   * replica won the tick; then that replica's result arrives through {@link #applyShared}.
+   */
   void refreshAll() {
     long now = clock.millis();
+    // The tick's nominal time: the nearest multiple of the refresh interval, the same on every replica.
+    long tick = Math.floorDiv(now + refreshMillis() / 2, refreshMillis()) * refreshMillis();
     for (LivePanel live : panels.values()) {
       if (live.hasSubscribers() && live.startRefresh()) {
-        refresh(live, now);
+        ticks.claim(live.sharedKey(), tick).whenComplete((mine, error) -> {
+          if (Boolean.FALSE.equals(mine)) {
+            live.refreshDone();
+          } else {
+            refresh(live, now, tick);
+          }
+        });
       }
     }
   }
 
-  private void refresh(LivePanel live, long now) {
+  private void refresh(LivePanel live, long now, long tick) {
     BucketRange window = BucketRange.liveWindow(live.key().granularity(), now);
     long openBucket = BucketRange.floor(live.key().granularity(), now);
     try {
       data.fresh(live.definition(), window).whenComplete((fresh, error) -> {
         try {
           if (error != null) {
-            live.failed("live updates of this panel are failing: ClickHouse did not answer");
+            live.failed(REFRESH_FAILED);
           } else {
-            live.apply(window, fresh, openBucket);
+            live.apply(tick, window, fresh, openBucket);
           }
+          ticks.publish(new SharedTick(live.sharedKey(), tick, window.fromMillis(), window.toMillis(), openBucket,
+              error == null ? fresh : null));
         } finally {
           live.refreshDone();
         }
       });
     } catch (RuntimeException e) {
       live.refreshDone();
-      throw e;
+      LOG.error("live refresh of panel {} failed", live.key().panel(), e);
     }
+  }
+
+  /** A tick another replica computed, for a panel this replica also serves live. */
+  void applyShared(SharedTick tick) {
+    for (LivePanel live : panels.values()) {
+      if (live.sharedKey().equals(tick.panelKey())) {
+        if (tick.failed()) {
+          live.failed(REFRESH_FAILED);
+        } else {
+          live.apply(tick.tick(), new BucketRange(live.key().granularity(), tick.windowFrom(), tick.windowTo()), tick.data(),
+              tick.openBucket());
+        }
+      }
+    }
+  }
+
+  private long refreshMillis() {
+    return Math.max(100, catalog.pipeline().refreshMillis());
   }
 
   void heartbeat() {
@@ -211,6 +249,7 @@ public class LiveHub implements AutoCloseable {
 
   @Override
   public void close() {
+    ticks.close();
     scheduler.shutdownNow();
     if (io instanceof ExecutorService pool) {
       pool.shutdownNow();

@@ -27,18 +27,21 @@ public final class LiveMessages {
     }
   }
 
-  /** Buckets whose values changed since the last push, always with the open bucket when it has data. */
-  @JsonPropertyOrder({"type", "panel", "granularity", "series"})
-  public record Delta(String type, String panel, String granularity, List<Series> series) {
-    public Delta(String panel, String granularity, List<Series> series) {
-      this("delta", panel, granularity, series);
+  /**
+   * Buckets whose values changed since the last push, always with the open bucket when it has data;
+   * {@code ts} is the time of the refresh tick that read them (the same on every replica).
+   */
+  @JsonPropertyOrder({"type", "panel", "granularity", "ts", "series"})
+  public record Delta(String type, String panel, String granularity, long ts, List<Series> series) {
+    public Delta(String panel, String granularity, long ts, List<Series> series) {
+      this("delta", panel, granularity, ts, series);
     }
 
     /** This delta with a newer one of the same panel applied on top: what the client ends up knowing. */
     public Delta then(Delta newer) {
       SeriesTable merged = SeriesTable.of(series);
       merged.putAll(SeriesTable.of(newer.series()));
-      return new Delta(panel, newer.granularity(), merged.toSeries());
+      return new Delta(panel, newer.granularity(), newer.ts(), merged.toSeries());
     }
   }
 

@@ -12,24 +12,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The shared live state of one panel at one granularity: its subscribers and the values last pushed for
- * the buckets a refresh re-reads. Each refresh is computed once and fanned out to every subscriber.
- * Snapshots and refreshes are applied under this object's lock, so a subscriber joins between two
- * refreshes and misses none.
+ * the buckets a refresh re-reads. Each refresh is computed once (on this replica or another) and fanned
+ * out to every subscriber. Snapshots and refreshes are applied under this object's lock, so a subscriber
+ * joins between two refreshes and misses none.
  */
 final class LivePanel {
   private final LiveKey key;
   private final PanelDefinition definition;
+  private final String sharedKey;
   private final Set<LiveConnection> subscribers = new LinkedHashSet<>();
   private final SeriesTable lastPushed = new SeriesTable();
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private boolean failing;
+  private long lastTick = Long.MIN_VALUE;
 
   /** The groups the latest snapshot shows on their own; refreshes fold the others into "other". */
   private Set<Map<String, String>> keptGroups = Set.of();
 
-  LivePanel(LiveKey key, PanelDefinition definition) {
+  /** @param sharedKey names this panel across replicas (see {@link SharedTick#panelKey()}) */
+  LivePanel(LiveKey key, PanelDefinition definition, String sharedKey) {
     this.key = key;
     this.definition = definition;
+    this.sharedKey = sharedKey;
+  }
+
+  String sharedKey() {
+    return sharedKey;
   }
 
   LiveKey key() {
@@ -91,10 +99,15 @@ final class LivePanel {
   }
 
   /**
-   * Applies freshly read window data: pushes the buckets whose values changed since the last push, plus
-   * the open bucket, to every subscriber.
+   * Applies the freshly read window data of the tick at time {@code tick}: pushes the buckets whose values changed since the last
+   * push, plus the open bucket, to every subscriber. A tick older than one already applied (a late
+   * message from another replica) is ignored.
    */
-  synchronized void apply(BucketRange window, PanelData fresh, long openBucket) {
+  synchronized void apply(long tick, BucketRange window, PanelData fresh, long openBucket) {
+    if (tick <= lastTick) {
+      return;
+    }
+    lastTick = tick;
     failing = false;
     SeriesTable changed = new SeriesTable();
     SeriesTable.of(TopGroups.fold(definition, fresh.series(), keptGroups)).forEach((labels, point) -> {
@@ -107,7 +120,7 @@ final class LivePanel {
     if (changed.isEmpty()) {
       return;
     }
-    LiveMessages.Delta delta = new LiveMessages.Delta(key.panel(), key.granularity().label(), changed.toSeries());
+    LiveMessages.Delta delta = new LiveMessages.Delta(key.panel(), key.granularity().label(), tick, changed.toSeries());
     subscribers.forEach(s -> s.sendDelta(delta));
   }
 

@@ -25,7 +25,7 @@ class LiveConnectionTest {
   }
 
   private static LiveMessages.Delta delta(long t, long v) {
-    return new LiveMessages.Delta("p", "1m", List.of(new Series(Map.of(), List.of(new Point(t, v)))));
+    return new LiveMessages.Delta("p", "1m", t, List.of(new Series(Map.of(), List.of(new Point(t, v)))));
   }
 
   @Test
@@ -53,7 +53,7 @@ class LiveConnectionTest {
     transport.completeSend(null);
 
     assertThat(transport.sent).hasSize(2).last().isEqualTo(
-        "{\"type\":\"delta\",\"panel\":\"p\",\"granularity\":\"1m\",\"series\":[{\"labels\":{},\"points\":[[0,1],[60000,3]]}]}");
+        "{\"type\":\"delta\",\"panel\":\"p\",\"granularity\":\"1m\",\"ts\":60000,\"series\":[{\"labels\":{},\"points\":[[0,1],[60000,3]]}]}");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.pulseboard.query.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pulseboard.api.pipeline.QueryPipeline;
@@ -30,16 +31,37 @@ class LiveHubTest {
 
   private final JsonMapper json = JsonMapper.shared();
   private final TestingPanelQueryRunner clickhouse = new TestingPanelQueryRunner();
-  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  /** Fixed unless a test moves it on to the next tick. */
+  private volatile Instant now = NOW;
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final LiveHub hub = hub(TestingPipelines.dashboard());
 
   private LiveHub hub(QueryPipeline pipeline) {
+    return hub(pipeline, TickCoordinator.ALONE, registry);
+  }
+
+  private LiveHub hub(QueryPipeline pipeline, TickCoordinator ticks, SimpleMeterRegistry registry) {
     DashboardCatalog catalog = DashboardCatalog.of(pipeline);
     PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE, json, clock,
         new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry);
     return new LiveHub(catalog, data, json, clock, new LiveSettings(null, 0, null, 0),
-        Executors.newSingleThreadScheduledExecutor(), Runnable::run, registry);
+        Executors.newSingleThreadScheduledExecutor(), Runnable::run, ticks, registry);
   }
 
   private List<JsonNode> messages(TestingTransport transport) {
@@ -53,6 +75,11 @@ class LiveHubTest {
   private static List<List<Long>> points(JsonNode delta) {
     return delta.path("series").get(0).path("points").valueStream()
         .map(p -> List.of(p.get(0).asLong(), p.get(1).asLong())).toList();
+  }
+
+  /** The dashboard refreshes every 2 s; 12:30:20 plus a few ticks stays in the same minute. */
+  private void nextTick() {
+    now = now.plusSeconds(2);
   }
 
   @Test
@@ -114,8 +141,10 @@ class LiveHubTest {
     hub.onMessage(hub.connect(transport), SUBSCRIBE);
 
     hub.refreshAll();
+    nextTick();
     hub.refreshAll();
     clickhouse.value = 5L;
+    nextTick();
     hub.refreshAll();
 
     List<JsonNode> deltas = deltas(transport);
@@ -211,5 +240,50 @@ class LiveHubTest {
     hub.heartbeat();
 
     assertThat(transport.sent).containsExactly("{\"type\":\"heartbeat\",\"ts\":" + NOW.toEpochMilli() + "}");
+  }
+
+  @Test
+  void replicasSharingACoordinatorQueryOncePerTickAndPushTheSameDeltas() {
+    TestingTickCoordinator replicas = new TestingTickCoordinator();
+    LiveHub first = hub(TestingPipelines.dashboard(), replicas.replica(), new SimpleMeterRegistry());
+    LiveHub second = hub(TestingPipelines.dashboard(), replicas.replica(), new SimpleMeterRegistry());
+    TestingTransport a = new TestingTransport();
+    TestingTransport b = new TestingTransport();
+    first.onMessage(first.connect(a), SUBSCRIBE);
+    second.onMessage(second.connect(b), SUBSCRIBE);
+    int snapshotQueries = clickhouse.queries.size();
+
+    first.refreshAll();
+    second.refreshAll();
+    clickhouse.value = 7L;
+    second.refreshAll();
+    first.refreshAll();
+
+    // Both hubs run at the same fixed time: one tick, so one query; the value 7 is never read.
+    assertThat(clickhouse.queries).hasSize(snapshotQueries + 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> deltas(b).size() == 1);
+    assertThat(deltas(a)).hasSize(1);
+    assertThat(deltas(b)).isEqualTo(deltas(a));
+    assertThat(points(deltas(b).get(0))).containsExactly(List.of(PREVIOUS, 1L), List.of(OPEN, 1L));
+  }
+
+  @Test
+  void withoutTheCoordinatorEachReplicaComputesItsOwnTicks() {
+    TestingTickCoordinator replicas = new TestingTickCoordinator();
+    replicas.down = true;
+    LiveHub first = hub(TestingPipelines.dashboard(), replicas.replica(), new SimpleMeterRegistry());
+    LiveHub second = hub(TestingPipelines.dashboard(), replicas.replica(), new SimpleMeterRegistry());
+    TestingTransport a = new TestingTransport();
+    TestingTransport b = new TestingTransport();
+    first.onMessage(first.connect(a), SUBSCRIBE);
+    second.onMessage(second.connect(b), SUBSCRIBE);
+    int snapshotQueries = clickhouse.queries.size();
+
+    first.refreshAll();
+    second.refreshAll();
+
+    assertThat(clickhouse.queries).hasSize(snapshotQueries + 2);
+    assertThat(deltas(a)).hasSize(1);
+    assertThat(deltas(b)).hasSize(1);
   }
 }

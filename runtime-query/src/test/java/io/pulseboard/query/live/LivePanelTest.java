@@ -20,7 +20,7 @@ class LivePanelTest {
   private static final long OPEN = 120_000;
 
   private final LivePanel panel = new LivePanel(new LiveKey("revenue", Granularity.MINUTE),
-      DashboardCatalog.of(TestingPipelines.dashboard()).panel("shop-health", "revenue"));
+      DashboardCatalog.of(TestingPipelines.dashboard()).panel("shop-health", "revenue"), "revenue-1m");
   private final TestingTransport transport = new TestingTransport();
   private final LiveConnection connection = new LiveConnection("c", transport, JsonMapper.shared(), Runnable::run,
       () -> 0L, new LiveSettings(Duration.ofSeconds(10), 1 << 20, Duration.ofSeconds(10), 0), () -> {});
@@ -36,12 +36,12 @@ class LivePanelTest {
   @Test
   void onlyTheOpenBucketIsPushedWhenNothingElseChanged() {
     panel.attach(connection, new PanelData("revenue", "1m", 0, 180_000, List.of()));
-    panel.apply(WINDOW, window(de(3, 4)), OPEN);
+    panel.apply(1, WINDOW, window(de(3, 4)), OPEN);
 
-    panel.apply(WINDOW, window(de(3, 4), new Series(Map.of("country", "fr"), List.of(new Point(60_000, 1)))), OPEN);
+    panel.apply(2, WINDOW, window(de(3, 4), new Series(Map.of("country", "fr"), List.of(new Point(60_000, 1)))), OPEN);
 
     assertThat(transport.sent).hasSize(3);
-    assertThat(transport.sent.get(2)).isEqualTo("{\"type\":\"delta\",\"panel\":\"revenue\",\"granularity\":\"1m\",\"series\":["
+    assertThat(transport.sent.get(2)).isEqualTo("{\"type\":\"delta\",\"panel\":\"revenue\",\"granularity\":\"1m\",\"ts\":2,\"series\":["
         + "{\"labels\":{\"country\":\"de\"},\"points\":[[120000,4]]},"
         + "{\"labels\":{\"country\":\"fr\"},\"points\":[[60000,1]]}]}");
   }
@@ -50,9 +50,20 @@ class LivePanelTest {
   void nothingIsPushedWhenNothingChangedAndTheOpenBucketIsEmpty() {
     panel.attach(connection, new PanelData("revenue", "1m", 0, 180_000, List.of()));
     Series closedOnly = new Series(Map.of("country", "de"), List.of(new Point(60_000, 3)));
-    panel.apply(WINDOW, window(closedOnly), OPEN);
+    panel.apply(1, WINDOW, window(closedOnly), OPEN);
 
-    panel.apply(WINDOW, window(closedOnly), OPEN);
+    panel.apply(2, WINDOW, window(closedOnly), OPEN);
+
+    assertThat(transport.sent).hasSize(2);
+  }
+
+  @Test
+  void aTickOlderThanOneAlreadyAppliedIsIgnored() {
+    panel.attach(connection, new PanelData("revenue", "1m", 0, 180_000, List.of()));
+    panel.apply(5, WINDOW, window(de(3, 4)), OPEN);
+
+    panel.apply(4, WINDOW, window(de(3, 2)), OPEN);
+    panel.apply(5, WINDOW, window(de(3, 2)), OPEN);
 
     assertThat(transport.sent).hasSize(2);
   }
