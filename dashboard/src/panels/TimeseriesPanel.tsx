@@ -1,8 +1,9 @@
 import { memo, useMemo, useState } from 'react';
-import type { PanelSpec } from '../api/contract';
+import type { PanelSpec, Series } from '../api/contract';
 import { toAlignedData } from '../data/chartData';
 import { formatValue } from '../data/format';
 import { seriesName } from '../data/labels';
+import { panelMeasures, seriesNaming } from '../data/measures';
 import { stackAligned } from '../data/panelTransforms';
 import { summarize } from '../data/summary';
 import type { Window } from '../data/timeRange';
@@ -16,21 +17,31 @@ interface Props {
   readonly xWindow: Window;
 }
 
+const NO_SERIES: readonly Series[] = [];
+
+/** The server's folded "other" series last, the rest in the server's order (largest groups first). */
+function otherLast(series: readonly Series[]): readonly Series[] {
+  return series.some((s) => s.other) ? [...series.filter((s) => !s.other), ...series.filter((s) => s.other)] : series;
+}
+
 /**
- * A time-series panel: lines, or a stacked area for a grouped panel (the default there, since the
- * stack's top is the total; a toggle switches back to lines).
+ * A time-series panel: one line per (measure, group). A grouped panel with one measure starts as a
+ * stacked area (its top is the total; a toggle switches back to lines); measures of different units are
+ * never stacked on each other, so a panel with several measures draws lines.
  */
 export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWindow }: Props) {
-  const grouped = (spec.groupBy?.length ?? 0) > 0;
-  const [stacked, setStacked] = useState(grouped);
-  const series = useMemo(() => state?.data?.series ?? [], [state?.data?.series]);
+  const stackable = (spec.groupBy?.length ?? 0) > 0 && panelMeasures(spec).length === 1;
+  const [stackChosen, setStacked] = useState(true);
+  const stacked = stackable && stackChosen;
+  const series = useMemo(() => otherLast(state?.data?.series ?? NO_SERIES), [state?.data?.series]);
   const aligned = useMemo(() => toAlignedData(series), [series]);
   const shown = useMemo(() => (stacked ? stackAligned(aligned) : { data: aligned, bands: [] }), [aligned, stacked]);
-  const names = useMemo(() => series.map((s) => seriesName(s.labels, spec.title)), [series, spec.title]);
+  const naming = useMemo(() => seriesNaming(spec), [spec]);
+  const names = useMemo(() => series.map((s) => seriesName(s, naming)), [series, naming]);
   const summary = useMemo(() => summarize(series), [series]);
-  const label = `${spec.title}: ${stacked ? 'stacked area' : 'line'} chart, ${names.length} series, ${summary.points} points, latest value ${formatValue(summary.last)}`;
+  const label = `${spec.title}: ${stacked ? 'stacked area' : 'line'} chart, ${names.length} series (${names.slice(0, 8).join(', ')}), ${summary.points} points, latest value ${formatValue(summary.last)}`;
 
-  const aside = grouped ? (
+  const aside = stackable ? (
     <button
       type="button"
       className="button button--small"
@@ -40,11 +51,11 @@ export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWin
     >
       {stacked ? 'Stacked' : 'Lines'}
     </button>
-  ) : (
+  ) : names.length === 1 ? (
     <output className="panel__last" aria-label={`Latest value of ${spec.title}`}>
       {formatValue(summary.last)}
     </output>
-  );
+  ) : null;
 
   return (
     <PanelFrame spec={spec} state={state} summary={summary} aside={aside}>
