@@ -30,7 +30,8 @@ function otherLast(series: readonly Series[]): readonly Series[] {
  * never stacked on each other, so a panel with several measures draws lines.
  */
 export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWindow }: Props) {
-  const stackable = (spec.groupBy?.length ?? 0) > 0 && panelMeasures(spec).length === 1;
+  const measureCount = panelMeasures(spec).length;
+  const stackable = (spec.groupBy?.length ?? 0) > 0 && measureCount === 1;
   const [stackChosen, setStacked] = useState(true);
   const stacked = stackable && stackChosen;
   const series = useMemo(() => otherLast(state?.data?.series ?? NO_SERIES), [state?.data?.series]);
@@ -38,6 +39,8 @@ export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWin
   const shown = useMemo(() => (stacked ? stackAligned(aligned) : { data: aligned, bands: [] }), [aligned, stacked]);
   const naming = useMemo(() => seriesNaming(spec), [spec]);
   const names = useMemo(() => series.map((s) => seriesName(s, naming)), [series, naming]);
+  // One y scale per measure: a series without measure (older server) belongs to the only one.
+  const scales = useMemo(() => (measureCount > 1 ? series.map((s) => `measure:${s.measure ?? ''}`) : undefined), [series, measureCount]);
   const summary = useMemo(() => summarize(series), [series]);
   const label = `${spec.title}: ${stacked ? 'stacked area' : 'line'} chart, ${names.length} series (${names.slice(0, 8).join(', ')}), ${summary.points} points, latest value ${formatValue(summary.last)}`;
 
@@ -59,7 +62,15 @@ export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWin
 
   return (
     <PanelFrame spec={spec} state={state} summary={summary} aside={aside}>
-      <UPlotChart data={shown.data} bands={shown.bands} stacked={stacked} seriesNames={names} label={label} xWindow={xWindow} />
+      <UPlotChart
+        data={shown.data}
+        bands={shown.bands}
+        stacked={stacked}
+        seriesNames={names}
+        seriesScales={scales}
+        label={label}
+        xWindow={xWindow}
+      />
     </PanelFrame>
   );
 });
