@@ -82,7 +82,34 @@ class CrdRulesTest {
     return Stream.of(
         arguments("duplicate panel id", "id: revenue", "id: events", "panel ids must be unique"),
         arguments("unknown panel type", "measure: events", "measure: events\n      type: pie", "type"),
-        arguments("refresh in hours", "refresh: 1s", "refresh: 1h", "refresh"));
+        arguments("refresh in hours", "refresh: 1s", "refresh: 1h", "refresh"),
+        arguments("both measure and measures", "measure: revenue", "measure: revenue\n      measures: [revenue, events]",
+            "set exactly one of measure and measures"),
+        arguments("neither measure nor measures", "      measure: revenue\n", "", "set exactly one of measure and measures"),
+        arguments("five measures", "measure: revenue", "measures: [a, b, c, d, e]", "measures"),
+        arguments("the same measure twice", "measure: revenue", "measures: [revenue, revenue]", "measures must be unique"),
+        arguments("measure name with SQL in it", "measure: revenue", "measures: ['revenue`; DROP TABLE x']", "measures must be measure names"),
+        arguments("range in seconds", "measure: revenue", "measure: revenue\n      range: 30s", "range"),
+        arguments("limit over 50", "limit: 5", "limit: 51", "limit"),
+        arguments("limit of 0", "limit: 5", "limit: 0", "limit"),
+        arguments("duplicate variable name", "dimension: country", "dimension: country\n    - name: country\n      dimension: platform",
+            "variable names must be unique"),
+        arguments("variable name with upper case", "name: country", "name: Country", "name"),
+        arguments("variable without dimension", "      dimension: country\n", "", "dimension"),
+        arguments("ingress without host", "cacheTtl: 1s", "cacheTtl: 1s\n    ingress: {path: /}", "host"),
+        arguments("ingress host with a scheme", "cacheTtl: 1s", "cacheTtl: 1s\n    ingress: {host: 'http://x'}", "host"),
+        arguments("resources with gpus", "cacheTtl: 1s", "cacheTtl: 1s\n    resources: {limits: {gpu: '1'}}", "only cpu and memory"),
+        arguments("resources not a quantity", "cacheTtl: 1s", "cacheTtl: 1s\n    resources: {requests: {memory: lots}}",
+            "must be quantities"));
+  }
+
+  @Test
+  void newDashboardFieldsAreAccepted() {
+    String full = replace(quickstartDashboard, "cacheTtl: 1s",
+        "cacheTtl: 1s\n    ingress: {host: dash.example.com, className: nginx, path: /checkout, tlsSecret: dash-tls}"
+            + "\n    resources: {requests: {cpu: 100m, memory: 256Mi}, limits: {memory: 512Mi}}");
+    full = replace(full, "measure: revenue", "measures: [revenue, events]\n      range: 7d");
+    assertThat(dashboards.validate(full)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.pulseboard.api.pipeline;
 
 import io.pulseboard.api.v1alpha1.PanelSpec;
+import io.pulseboard.api.v1alpha1.VariableSpec;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param cacheTtlMillis how long an answer covering the open bucket stays cached
  * @param panels the panels as declared
  * @param streams the contracts of the streams the panels read
+ * @param variables the dashboard's variables, in display order
+ * @param problems panels the operator found invalid, with the reason
  */
 public record QueryPipeline(
     String dashboard,
@@ -24,12 +27,22 @@ public record QueryPipeline(
     long defaultRangeMillis,
     long cacheTtlMillis,
     List<PanelSpec> panels,
-    List<StreamContract> streams) {
+    List<StreamContract> streams,
+    List<VariableSpec> variables,
+    List<PanelProblem> problems) {
 
   public static final String FILE = "query.json";
 
   public QueryPipeline {
     panels = List.copyOf(panels);
     streams = List.copyOf(streams);
+    variables = variables == null ? List.of() : List.copyOf(variables);
+    problems = problems == null ? List.of() : List.copyOf(problems);
+  }
+
+  /** A pipeline without variables and without problems. */
+  public QueryPipeline(String dashboard, String namespace, String title, long refreshMillis, long defaultRangeMillis,
+      long cacheTtlMillis, List<PanelSpec> panels, List<StreamContract> streams) {
+    this(dashboard, namespace, title, refreshMillis, defaultRangeMillis, cacheTtlMillis, panels, streams, List.of(), List.of());
   }
 }

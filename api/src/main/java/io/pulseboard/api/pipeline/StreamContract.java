@@ -16,6 +16,8 @@ import java.util.Map;
  * @param measures the measures
  * @param tables the rollup table to read for each granularity label, such as {@code checkout_1m_v3}: a schema
  *     change can move a rollup to a new table generation (see operator/DESIGN.md)
+ * @param freshnessMaxAgeMillis the stream's freshness threshold (spec.freshness.maxAge, default 5m): the
+ *     longest time since the newest ingested row for the stream to count as fresh
  */
 public record StreamContract(
     String name,
@@ -25,18 +27,29 @@ public record StreamContract(
     List<String> granularities,
     List<ColumnSpec> dimensions,
     List<MeasureContract> measures,
-    Map<String, String> tables) {
+    Map<String, String> tables,
+    Long freshnessMaxAgeMillis) {
+  /** The freshness threshold when the stream sets none (the Fresh condition's default). */
+  public static final long DEFAULT_FRESHNESS_MAX_AGE_MILLIS = 300_000;
+
   public StreamContract {
     granularities = List.copyOf(granularities);
     dimensions = List.copyOf(dimensions);
     measures = List.copyOf(measures);
     tables = tables == null ? Map.of() : Map.copyOf(tables);
+    freshnessMaxAgeMillis = freshnessMaxAgeMillis == null ? DEFAULT_FRESHNESS_MAX_AGE_MILLIS : freshnessMaxAgeMillis;
+  }
+
+  /** A contract with the default freshness threshold. */
+  public StreamContract(String name, int schemaVersion, String database, String base, List<String> granularities,
+      List<ColumnSpec> dimensions, List<MeasureContract> measures, Map<String, String> tables) {
+    this(name, schemaVersion, database, base, granularities, dimensions, measures, tables, null);
   }
 
   /** A contract whose rollups are the first generation, {@code <base>_<granularity>}. */
   public StreamContract(String name, int schemaVersion, String database, String base, List<String> granularities,
       List<ColumnSpec> dimensions, List<MeasureContract> measures) {
-    this(name, schemaVersion, database, base, granularities, dimensions, measures, Map.of());
+    this(name, schemaVersion, database, base, granularities, dimensions, measures, Map.of(), null);
   }
 
   /** The rollup table of a granularity label: the one named in {@link #tables}, else {@code <base>_<label>}. */

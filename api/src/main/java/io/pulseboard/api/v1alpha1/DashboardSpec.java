@@ -13,6 +13,8 @@ import java.util.List;
 /** A dashboard of panels. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.panels.all(p, self.panels.filter(o, o.id == p.id).size() == 1)", message = "panel ids must be unique")
+@ValidationRule(value = "!has(self.variables) || self.variables.all(v, self.variables.filter(o, o.name == v.name).size() == 1)",
+    message = "variable names must be unique")
 public class DashboardSpec {
   @Required
   @Size(min = 1, max = 200)
@@ -33,6 +35,10 @@ public class DashboardSpec {
   @Size(min = 1, max = 50)
   @JsonPropertyDescription("The panels, in display order.")
   private List<PanelSpec> panels = new ArrayList<>();
+
+  @Size(max = 8)
+  @JsonPropertyDescription("Dashboard variables: selectors on the page that filter every panel whose stream has the variable's dimension.")
+  private List<VariableSpec> variables;
 
   @JsonPropertyDescription("Settings of the query service that serves this dashboard.")
   private QuerySpec query;
@@ -67,6 +73,14 @@ public class DashboardSpec {
 
   public void setPanels(List<PanelSpec> panels) {
     this.panels = panels;
+  }
+
+  public List<VariableSpec> getVariables() {
+    return variables;
+  }
+
+  public void setVariables(List<VariableSpec> variables) {
+    this.variables = variables;
   }
 
   public QuerySpec getQuery() {

@@ -3,14 +3,21 @@ package io.pulseboard.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
-/** One chart over one measure of one stream. */
+/** One chart over one or more measures of one stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.measure) != has(self.measures)", message = "set exactly one of measure and measures")
 public class PanelSpec {
+  /** Groups shown by a panel with groupBy when it sets no limit. */
+  public static final int DEFAULT_LIMIT = 10;
+
   @Required
   @Pattern("^[a-z][a-z0-9-]{0,47}$")
   @JsonPropertyDescription("Panel id, unique in the dashboard; part of the panel's REST path.")
@@ -25,13 +32,27 @@ public class PanelSpec {
   @JsonPropertyDescription("Name of an AnalyticsStream in the dashboard's namespace.")
   private String stream;
 
-  @Required
   @Pattern("^[a-z][a-z0-9_]{0,47}$")
-  @JsonPropertyDescription("Name of a measure of that stream.")
+  @JsonPropertyDescription("Name of a measure of that stream. Set this or measures, not both.")
   private String measure;
+
+  @Size(min = 1, max = 4)
+  @ValidationRule(value = "self.all(m, m.matches('^[a-z][a-z0-9_]{0,47}$'))", message = "measures must be measure names")
+  @ValidationRule(value = "self.all(m, self.filter(o, o == m).size() == 1)", message = "measures must be unique")
+  @JsonPropertyDescription("Several measures of that stream drawn in one panel (1 to 4), one series per measure and group. Set this or measure, not both.")
+  private List<String> measures;
 
   @JsonPropertyDescription("For a quantiles measure: which of its quantiles to show, such as 0.99.")
   private Double quantile;
+
+  @Pattern("^[0-9]+(m|h|d)$")
+  @JsonPropertyDescription("Per-panel range, such as 15m, 6h or 7d: the panel always shows this last span, whatever range the page picks.")
+  private String range;
+
+  @Min(1)
+  @Max(50)
+  @JsonPropertyDescription("For a panel with groupBy: how many groups to show, ranked by the first measure's total over the range (default 10); the rest is folded into one \"other\" series for count and sum measures.")
+  private Integer limit;
 
   @Size(max = 2)
   @JsonPropertyDescription("Dimensions of the stream to split the series by.")
@@ -75,6 +96,39 @@ public class PanelSpec {
 
   public void setMeasure(String measure) {
     this.measure = measure;
+  }
+
+  public List<String> getMeasures() {
+    return measures;
+  }
+
+  public void setMeasures(List<String> measures) {
+    this.measures = measures;
+  }
+
+  /** The panel's measures in order: {@code measures}, or the single {@code measure}. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public List<String> measureNames() {
+    if (measures != null && !measures.isEmpty()) {
+      return List.copyOf(measures);
+    }
+    return measure == null ? List.of() : List.of(measure);
+  }
+
+  public String getRange() {
+    return range;
+  }
+
+  public void setRange(String range) {
+    this.range = range;
+  }
+
+  public Integer getLimit() {
+    return limit;
+  }
+
+  public void setLimit(Integer limit) {
+    this.limit = limit;
   }
 
   public Double getQuantile() {

@@ -25,6 +25,28 @@ public class QuerySpec {
   @JsonPropertyDescription("How long an answer that covers the still-open bucket stays cached, such as 5s.")
   private String cacheTtl = "5s";
 
+  @JsonPropertyDescription("Optional Ingress (networking.k8s.io/v1) in front of the query service; the operator deletes it when this is unset.")
+  private IngressSpec ingress;
+
+  @JsonPropertyDescription("CPU and memory of each query service pod, as in a container's resources. Default requests cpu 100m, memory 256Mi; limit memory 512Mi.")
+  private ResourcesSpec resources;
+
+  public IngressSpec getIngress() {
+    return ingress;
+  }
+
+  public void setIngress(IngressSpec ingress) {
+    this.ingress = ingress;
+  }
+
+  public ResourcesSpec getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourcesSpec resources) {
+    this.resources = resources;
+  }
+
   public Integer getReplicas() {
     return replicas;
   }
