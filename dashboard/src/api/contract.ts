@@ -31,8 +31,8 @@ export interface DashboardSummary {
 /** One measure of a panel. */
 export interface MeasureSpec {
   readonly name: string;
-  /** count | sum | min | max | avg | uniq | quantiles */
-  readonly aggregate: string;
+  /** count | sum | min | max | avg | uniq | quantiles; null for a panel the server cannot query (see `problem`). */
+  readonly aggregate: string | null;
   readonly unit?: string | null;
 }
 
