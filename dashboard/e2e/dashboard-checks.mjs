@@ -478,17 +478,17 @@ async function checkPanelTypes(page, dashboard, requested) {
   check(/refunds/.test(problem ?? ''), `the invalid panel shows no problem naming the measure ("${problem}")`);
   check(!requested.some((r) => r.panel === 'broken'), 'the page requested the data of the invalid panel');
 
-  // a range override: badge "last 7d", and the picker neither reloads nor narrows it
-  const badge = await page.textContent('[data-testid="panel-week"] [data-testid="range-override"]').catch(() => null);
-  check(/last 7d/.test(badge ?? ''), `the panel with range 7d shows no override badge ("${badge}")`);
+  // a range override: badge "last 24h", and the picker does not reload it
+  const badge = await page.textContent('[data-testid="panel-day"] [data-testid="range-override"]').catch(() => null);
+  check(/last 24h/.test(badge ?? ''), `the panel with range 24h shows no override badge ("${badge}")`);
   const before = requested.length;
   await page.click('[data-testid="range-1h"]');
   await waitForAllPanels(page, ['ready', 'invalid']);
   const reloaded = requested.slice(before);
   check(reloaded.some((r) => r.panel === 'platform-area' && r.to - r.from === HOUR), 'choosing 1h did not reload a panel that follows the page');
-  check(!reloaded.some((r) => r.panel === 'week'), 'choosing 1h reloaded the panel with its own 7d range');
-  const span = await page.$eval('[data-testid="panel-week"] [data-testid="chart"]', (c) => Number(c.dataset.xMax) - Number(c.dataset.xMin));
-  check(span >= 7 * 24 * HOUR - HOUR, `with 1h picked, the 7d panel's x axis spans ${span} ms`);
+  check(!reloaded.some((r) => r.panel === 'day'), 'choosing 1h reloaded the panel with its own 24h range');
+  const span = await page.$eval('[data-testid="panel-day"] [data-testid="chart"]', (c) => Number(c.dataset.xMax) - Number(c.dataset.xMin));
+  check(span >= 24 * HOUR - 60_000, `with 1h picked, the 24h panel's x axis spans ${span} ms`);
   await page.click('[data-testid="range-15m"]');
   await waitForAllPanels(page, ['ready', 'invalid']);
   passed('stat with two measures, server top-N with "other", stacked area, table, invalid panel card, range override', {
@@ -577,7 +577,7 @@ async function checkVariableNarrows(page, dashboard, sent, requested) {
   await waitForAllPanels(page, ['ready', 'empty', 'invalid']);
   check((await select.inputValue()) === value, `after a reload the selector shows "${await select.inputValue()}", not ${value}`);
   const beforeAll = requested.length;
-  await select.selectOption('');
+  await select.selectOption({ label: 'All' });
   await page.waitForFunction((name) => !new URLSearchParams(location.search).has(`var.${name}`), variable.name);
   await waitForAllPanels(page, ['ready', 'invalid']);
   const unnarrowed = requested.slice(beforeAll);
