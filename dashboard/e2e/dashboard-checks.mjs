@@ -232,10 +232,14 @@ async function panelFingerprint(page, testId) {
 async function checkLiveUpdate(page) {
   const testId = await page.$eval('[data-testid^="panel-"][data-type="timeseries"]', (p) => p.dataset.testid);
   await page.waitForSelector('[data-testid="live-status"][data-status="live"]', { timeout: READY_MS });
+  // Deltas go into the same uPlot chart (setData), not a new one: the canvas survives the update.
+  await page.$eval(`[data-testid="${testId}"] canvas`, (canvas) => (canvas.dataset.beforeDelta = 'yes'));
   await waitForChange(page, testId, LIVE_UPDATE_MS, `no live update reached ${testId} within ${LIVE_UPDATE_MS / 1000} s`);
   const age = await page.textContent('[data-testid="live-status"]');
   check(/updated \d+ s ago/.test(age ?? ''), `the live badge shows no freshness ("${age}")`);
-  passed('live update within 3 s', { panel: testId, badge: age });
+  const sameCanvas = await page.$eval(`[data-testid="${testId}"] canvas`, (canvas) => canvas.dataset.beforeDelta === 'yes');
+  check(sameCanvas, `a live update re-created the chart of ${testId} instead of updating it in place`);
+  passed('live update within 3 s, drawn into the same chart', { panel: testId, badge: age });
 }
 
 async function waitForChange(page, testId, timeout, message) {
