@@ -10,7 +10,8 @@ import java.util.HexFormat;
 /**
  * Redis keys of panel answers: {@code pb:} + sha256 of everything that decides the answer. The stream's
  * schemaVersion is in it, so a schema change never serves an answer of the old shape; so is the SQL, so
- * a changed panel (other measure, groupBy or quantile) never hits an old entry.
+ * a changed panel (other measures, groupBy, quantile, the dashboard variables chosen) never hits an old
+ * entry; and the top-N limit, applied after the query.
  */
 public final class CacheKeys {
   public static final String PREFIX = "pb:";
@@ -31,6 +32,7 @@ public final class CacheKeys {
       add(sha, filter.op().name());
       filter.values().forEach(v -> add(sha, v));
     }
+    add(sha, "limit=" + query.panel().limit());
     add(sha, query.sql());
     return PREFIX + HexFormat.of().formatHex(sha.digest());
   }

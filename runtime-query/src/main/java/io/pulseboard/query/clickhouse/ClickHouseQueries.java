@@ -62,6 +62,23 @@ public class ClickHouseQueries implements PanelQueryRunner, AutoCloseable {
     }, executor);
   }
 
+  /**
+   * Rows of a statement compiled by this service (variable values, freshness), on the query pool. Never
+   * called with text from a client.
+   */
+  public CompletableFuture<List<JsonNode>> select(String compiledSql, String what) {
+    queries.increment();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return rows(compiledSql);
+      } catch (RuntimeException e) {
+        failures.increment();
+        LOG.warn("{} query failed: {}", what, rootMessage(e));
+        throw new QueryFailedException("ClickHouse did not answer the " + what + " query", e);
+      }
+    }, executor);
+  }
+
   /** Whether ClickHouse answers {@code SELECT 1}; runs in the calling thread. */
   public boolean answers() {
     try {

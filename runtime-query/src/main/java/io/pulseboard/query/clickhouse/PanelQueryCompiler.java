@@ -10,6 +10,7 @@ import io.pulseboard.api.v1alpha1.FilterOp;
 import io.pulseboard.query.panel.BucketRange;
 import io.pulseboard.query.panel.FilterClause;
 import io.pulseboard.query.panel.PanelDefinition;
+import io.pulseboard.query.panel.PanelMeasure;
 import java.util.StringJoiner;
 
 /**
@@ -18,7 +19,7 @@ import java.util.StringJoiner;
  * client sends is copied into the statement.
  *
  * <p>The result columns are {@code _t} (bucket start, epoch seconds), the group-by dimensions, and
- * {@code _v} (the merged measure). The aliases start with an underscore because stream column names
+ * {@code _v} (the merged first measure), {@code _v1}, {@code _v2}, ... for the panel's further measures. The aliases start with an underscore because stream column names
  * cannot, so they never clash with a dimension.
  */
 public final class PanelQueryCompiler {
@@ -32,8 +33,10 @@ public final class PanelQueryCompiler {
     for (String dimension : panel.groupBy()) {
       sql.append(", ").append(quote(dimension));
     }
-    sql.append(", ").append(valueExpression(panel)).append(" AS ").append(VALUE)
-        .append(" FROM ").append(quote(names.database(), panel.stream().table(range.granularity().label())))
+    for (int i = 0; i < panel.measures().size(); i++) {
+      sql.append(", ").append(valueExpression(panel.measures().get(i))).append(" AS ").append(valueColumn(i));
+    }
+    sql.append(" FROM ").append(quote(names.database(), panel.stream().table(range.granularity().label())))
         .append(" WHERE ").append(bucket).append(" >= toDateTime(").append(range.fromSeconds()).append(')')
         .append(" AND ").append(bucket).append(" < toDateTime(").append(range.toSeconds()).append(')');
     for (FilterClause filter : panel.filters()) {
@@ -47,16 +50,21 @@ public final class PanelQueryCompiler {
     return new PanelQuery(panel, range, sql.toString());
   }
 
-  private static String valueExpression(PanelDefinition panel) {
-    MeasureContract measure = panel.measure();
-    String merged = new MeasureFunctions(measure.aggregate(), measure.quantiles()).mergeExpression(quote(measure.name()));
-    if (panel.quantileIndex() == null) {
-      return merged;
-    }
-    return "arrayElement(" + merged + ", " + panel.quantileIndex() + ")";
+  /** The result column of the panel's i-th measure: {@code _v} for the first, then {@code _v1}, {@code _v2}. */
+  public static String valueColumn(int index) {
+    return index == 0 ? VALUE : VALUE + index;
   }
 
-  private static String condition(FilterClause filter) {
+  private static String valueExpression(PanelMeasure panelMeasure) {
+    MeasureContract measure = panelMeasure.contract();
+    String merged = new MeasureFunctions(measure.aggregate(), measure.quantiles()).mergeExpression(quote(measure.name()));
+    if (panelMeasure.quantileIndex() == null) {
+      return merged;
+    }
+    return "arrayElement(" + merged + ", " + panelMeasure.quantileIndex() + ")";
+  }
+
+  static String condition(FilterClause filter) {
     StringJoiner values = new StringJoiner(", ", "(", ")");
     for (String value : filter.values()) {
       values.add(SqlLiterals.of(filter.type(), value));

@@ -3,15 +3,18 @@ package io.pulseboard.query.clickhouse;
 import io.pulseboard.api.pipeline.MeasureContract;
 import io.pulseboard.query.panel.PanelData;
 import io.pulseboard.query.panel.PanelDefinition;
+import io.pulseboard.query.panel.PanelMeasure;
 import io.pulseboard.query.panel.SeriesTable;
+import io.pulseboard.query.panel.TopGroups;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the JSONEachRow rows of a {@link PanelQuery} into panel data: one series per group-by
- * combination, and per quantile level when the panel shows all levels of a quantiles measure.
+ * Turns the JSONEachRow rows of a {@link PanelQuery} into panel data: one series per measure and group-by
+ * combination, and per quantile level when the panel shows all levels of a quantiles measure; then the
+ * panel's top-N limit ({@link TopGroups}).
  */
 public final class PanelRows {
   private PanelRows() {}
@@ -26,15 +29,20 @@ public final class PanelRows {
         JsonNode value = row.get(dimension);
         labels.put(dimension, value == null || value.isNull() ? "" : value.asString());
       }
-      JsonNode value = row.get(PanelQueryCompiler.VALUE);
-      if (panel.showsAllQuantiles()) {
-        putLevels(table, labels, t, value, panel.measure());
-      } else {
-        putValue(table, labels, t, value);
+      for (int i = 0; i < panel.measures().size(); i++) {
+        PanelMeasure measure = panel.measures().get(i);
+        Map<String, String> measureLabels = new HashMap<>(labels);
+        measureLabels.put(SeriesTable.MEASURE, measure.name());
+        JsonNode value = row.get(PanelQueryCompiler.valueColumn(i));
+        if (measure.showsAllQuantiles()) {
+          putLevels(table, measureLabels, t, value, measure.contract());
+        } else {
+          putValue(table, measureLabels, t, value);
+        }
       }
     }
     return new PanelData(panel.id(), query.range().granularity().label(),
-        query.range().fromMillis(), query.range().toMillis(), table.toSeries());
+        query.range().fromMillis(), query.range().toMillis(), TopGroups.apply(panel, table.toSeries()));
   }
 
   private static void putLevels(SeriesTable table, Map<String, String> labels, long t, JsonNode values, MeasureContract measure) {

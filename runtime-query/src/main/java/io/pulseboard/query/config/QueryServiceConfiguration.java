@@ -7,8 +7,11 @@ import io.pulseboard.query.cache.CacheTimes;
 import io.pulseboard.query.cache.PanelDataService;
 import io.pulseboard.query.cache.RedisCacheStore;
 import io.pulseboard.query.clickhouse.ClickHouseQueries;
+import io.pulseboard.query.clickhouse.MetaQueryCompiler;
 import io.pulseboard.query.clickhouse.PanelQueryCompiler;
 import io.pulseboard.query.live.LiveHub;
+import io.pulseboard.query.meta.StreamFreshness;
+import io.pulseboard.query.meta.VariableValues;
 import io.pulseboard.query.panel.DashboardCatalog;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +68,21 @@ public class QueryServiceConfiguration {
   @Bean
   PanelQueryCompiler panelQueryCompiler() {
     return new PanelQueryCompiler();
+  }
+
+  @Bean
+  MetaQueryCompiler metaQueryCompiler() {
+    return new MetaQueryCompiler();
+  }
+
+  @Bean
+  VariableValues variableValues(DashboardCatalog catalog, MetaQueryCompiler compiler, ClickHouseQueries clickhouse) {
+    return new VariableValues(catalog, compiler, clickhouse);
+  }
+
+  @Bean
+  StreamFreshness streamFreshness(DashboardCatalog catalog, MetaQueryCompiler compiler, ClickHouseQueries clickhouse, Clock clock) {
+    return new StreamFreshness(catalog.pipeline().streams(), compiler, clickhouse, clock);
   }
 
   @Bean

@@ -1,14 +1,25 @@
 package io.pulseboard.query.live;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client-to-server message: {@code subscribe} (dashboard, panel, optional rangeMs, optional since: the
- * start of the last bucket a reconnecting client saw) or {@code unsubscribe} (panel).
+ * start of the last bucket a reconnecting client saw, optional vars: variable values by name, as the
+ * REST {@code var.<name>} parameters) or {@code unsubscribe} (panel).
  */
-record ClientCommand(String type, String dashboard, String panel, Long rangeMs, Long since) {
+record ClientCommand(String type, String dashboard, String panel, Long rangeMs, Long since, Map<String, String> vars) {
+  ClientCommand {
+    vars = vars == null ? Map.of() : Map.copyOf(vars);
+  }
+
+  ClientCommand(String type, String dashboard, String panel, Long rangeMs, Long since) {
+    this(type, dashboard, panel, rangeMs, since, Map.of());
+  }
+
   ClientCommand(String type, String dashboard, String panel, Long rangeMs) {
     this(type, dashboard, panel, rangeMs, null);
   }
@@ -35,7 +46,25 @@ record ClientCommand(String type, String dashboard, String panel, Long rangeMs, 
     if (panel == null) {
       throw new IllegalArgumentException("panel is missing");
     }
-    return new ClientCommand(type, text(node, "dashboard"), panel, integer(node, "rangeMs"), integer(node, "since"));
+    return new ClientCommand(type, text(node, "dashboard"), panel, integer(node, "rangeMs"), integer(node, "since"), vars(node));
+  }
+
+  private static Map<String, String> vars(JsonNode node) {
+    JsonNode value = node.get("vars");
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw new IllegalArgumentException("vars must be an object of variable names to values");
+    }
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      if (!entry.getValue().isString()) {
+        throw new IllegalArgumentException("vars values must be strings");
+      }
+      vars.put(entry.getKey(), entry.getValue().stringValue());
+    }
+    return vars;
   }
 
   private static Long integer(JsonNode node, String field) {

@@ -12,6 +12,7 @@ import io.pulseboard.query.panel.PanelData;
 import io.pulseboard.query.panel.PanelDefinition;
 import io.pulseboard.query.panel.TimeWindow;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,13 +105,15 @@ public class LiveHub implements AutoCloseable {
 
   private void subscribe(LiveConnection connection, ClientCommand command) {
     try {
-      PanelDefinition panel = catalog.panel(command.dashboard() == null ? "" : command.dashboard(), command.panel());
-      long rangeMs = command.rangeMs() == null ? catalog.pipeline().defaultRangeMillis() : command.rangeMs();
+      String dashboard = command.dashboard() == null ? "" : command.dashboard();
+      PanelDefinition panel = catalog.panel(dashboard, command.panel(), command.vars());
+      long rangeMs = panel.rangeMillis() != null ? panel.rangeMillis()
+          : command.rangeMs() == null ? catalog.pipeline().defaultRangeMillis() : command.rangeMs();
       if (rangeMs <= 0 || rangeMs > TimeWindow.MAX_RANGE.toMillis()) {
         throw new BadRequestException("rangeMs must be between 1 ms and " + TimeWindow.MAX_RANGE.toDays() + " days");
       }
       TimeWindow window = TimeWindow.last(rangeMs, clock.millis());
-      LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity());
+      LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity(), chosen(panel, command.vars()));
       long generation = connection.beginSubscription(panel.id(), settings.maxSubscriptions());
       Long since = command.since();
       data.load(panel, window).whenComplete((snapshot, error) -> {
@@ -123,6 +126,14 @@ public class LiveHub implements AutoCloseable {
     } catch (NotFoundException | BadRequestException e) {
       connection.sendError(e.getMessage(), command.panel());
     }
+  }
+
+  /** The variable values that narrow this panel: an empty value means all, the same as not choosing. */
+  private static Map<String, String> chosen(PanelDefinition panel, Map<String, String> vars) {
+    Map<String, String> chosen = new HashMap<>(vars);
+    chosen.keySet().retainAll(panel.variables().keySet());
+    chosen.values().removeIf(String::isEmpty);
+    return chosen;
   }
 
   private synchronized void attach(LiveConnection connection, long generation, LiveKey key, PanelDefinition panel,

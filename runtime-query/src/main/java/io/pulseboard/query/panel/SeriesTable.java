@@ -13,8 +13,17 @@ import java.util.function.BiConsumer;
 /**
  * Mutable points by series labels and bucket time; builds series from query rows and tracks the values
  * live updates compare against. Not thread-safe.
+ *
+ * <p>A series' measure and its "other" flag are kept as the reserved labels {@link #MEASURE} and
+ * {@link #OTHER}: they start with an underscore, which no dimension name can, and {@link #toSeries()}
+ * moves them back into the series' fields.
  */
 public final class SeriesTable {
+  /** Reserved label holding the series' measure. */
+  public static final String MEASURE = "_measure";
+  /** Reserved label marking the series that folds the groups beyond the limit. */
+  public static final String OTHER = "_other";
+
   private static final Comparator<Map<String, String>> BY_LABELS = SeriesTable::compareLabels;
 
   private final Map<Map<String, String>, TreeMap<Long, Number>> points = new LinkedHashMap<>();
@@ -22,8 +31,9 @@ public final class SeriesTable {
   public static SeriesTable of(List<Series> series) {
     SeriesTable table = new SeriesTable();
     for (Series s : series) {
+      Map<String, String> key = key(s);
       for (Point p : s.points()) {
-        table.put(s.labels(), p.t(), p.v());
+        table.put(key, p.t(), p.v());
       }
     }
     return table;
@@ -66,10 +76,35 @@ public final class SeriesTable {
     List<Series> series = new ArrayList<>();
     points.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(BY_LABELS))
-        .forEach(e -> series.add(new Series(e.getKey(), e.getValue().entrySet().stream()
+        .forEach(e -> series.add(series(e.getKey(), e.getValue().entrySet().stream()
             .map(p -> new Point(p.getKey(), p.getValue()))
             .toList())));
     return series;
+  }
+
+  /** The table key of a series: its labels plus the reserved measure and other labels. */
+  public static Map<String, String> key(Series s) {
+    if (s.measure() == null && !s.folded()) {
+      return s.labels();
+    }
+    Map<String, String> key = new TreeMap<>(s.labels());
+    if (s.measure() != null) {
+      key.put(MEASURE, s.measure());
+    }
+    if (s.folded()) {
+      key.put(OTHER, "true");
+    }
+    return key;
+  }
+
+  private static Series series(Map<String, String> key, List<Point> points) {
+    if (!key.containsKey(MEASURE) && !key.containsKey(OTHER)) {
+      return new Series(key, points);
+    }
+    Map<String, String> labels = new TreeMap<>(key);
+    String measure = labels.remove(MEASURE);
+    boolean other = labels.remove(OTHER) != null;
+    return new Series(labels, measure, points, other);
   }
 
   /** Label sets in order of their sorted (name, value) pairs. */

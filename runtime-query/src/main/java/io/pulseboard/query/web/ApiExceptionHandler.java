@@ -3,6 +3,7 @@ package io.pulseboard.query.web;
 import io.pulseboard.query.clickhouse.QueryFailedException;
 import io.pulseboard.query.panel.BadRequestException;
 import io.pulseboard.query.panel.NotFoundException;
+import io.pulseboard.query.panel.PanelProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,14 +13,22 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Maps refusals to {@code {"error": "..."}} with 400, 404, 502 (ClickHouse failed) or 500. */
-@RestControllerAdvice(assignableTypes = DashboardController.class)
+/**
+ * Maps refusals to {@code {"error": "..."}} with 400, 404, 409 (a panel with a problem, with its reason),
+ * 502 (ClickHouse failed) or 500.
+ */
+@RestControllerAdvice(assignableTypes = {DashboardController.class, DashboardMetaController.class})
 public class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ErrorResponse> notFound(NotFoundException e) {
     return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(PanelProblemException.class)
+  ResponseEntity<ErrorResponse> panelProblem(PanelProblemException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorResponse(e.getMessage(), e.reason()));
   }
 
   @ExceptionHandler(BadRequestException.class)

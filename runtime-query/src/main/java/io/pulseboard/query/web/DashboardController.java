@@ -6,7 +6,9 @@ import io.pulseboard.query.panel.PanelData;
 import io.pulseboard.query.panel.PanelDefinition;
 import io.pulseboard.query.panel.TimeWindow;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/dashboards")
 public class DashboardController {
+  static final String VARIABLE_PREFIX = "var.";
+
   private final DashboardCatalog catalog;
   private final PanelDataService data;
   private final Clock clock;
@@ -41,7 +45,9 @@ public class DashboardController {
 
   /**
    * Panel data over {@code [from, to)} (epoch ms). Without {@code to} the range ends now; without
-   * {@code from} it spans the dashboard's default range. {@code step} is auto, 1m, 1h or 1d.
+   * {@code from} it spans the dashboard's default range; a panel with its own range spans that, ending at
+   * {@code to}, whatever {@code from} says. {@code step} is auto, 1m, 1h or 1d. Each {@code var.<name>}
+   * narrows the panel to that value of the variable's dimension when the variable applies to it.
    */
   @GetMapping("/{name}/panels/{id}")
   public CompletableFuture<PanelData> panel(
@@ -49,10 +55,23 @@ public class DashboardController {
       @PathVariable String id,
       @RequestParam(required = false) Long from,
       @RequestParam(required = false) Long to,
-      @RequestParam(required = false) String step) {
-    PanelDefinition panel = catalog.panel(name, id);
+      @RequestParam(required = false) String step,
+      @RequestParam Map<String, String> parameters) {
+    PanelDefinition panel = catalog.panel(name, id, variables(parameters));
     long end = to == null ? clock.millis() : to;
-    long start = from == null ? end - catalog.pipeline().defaultRangeMillis() : from;
+    long start = panel.rangeMillis() != null ? end - panel.rangeMillis()
+        : from == null ? end - catalog.pipeline().defaultRangeMillis() : from;
     return data.load(panel, new TimeWindow(start, end, step));
+  }
+
+  /** The {@code var.<name>} parameters by variable name. */
+  static Map<String, String> variables(Map<String, String> parameters) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    parameters.forEach((key, value) -> {
+      if (key.startsWith(VARIABLE_PREFIX)) {
+        variables.put(key.substring(VARIABLE_PREFIX.length()), value);
+      }
+    });
+    return variables;
   }
 }

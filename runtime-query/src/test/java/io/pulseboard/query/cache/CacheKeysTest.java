@@ -5,12 +5,15 @@ import static io.pulseboard.query.TestingPipelines.filter;
 import static io.pulseboard.query.TestingPipelines.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseboard.api.pipeline.QueryPipeline;
 import io.pulseboard.api.pipeline.StreamContract;
 import io.pulseboard.api.v1alpha1.FilterOp;
 import io.pulseboard.api.v1alpha1.FilterSpec;
 import io.pulseboard.api.v1alpha1.Granularity;
+import io.pulseboard.api.v1alpha1.VariableSpec;
 import io.pulseboard.query.clickhouse.PanelQueryCompiler;
 import io.pulseboard.query.panel.BucketRange;
+import io.pulseboard.query.panel.DashboardCatalog;
 import io.pulseboard.query.panel.PanelResolver;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +54,32 @@ class CacheKeysTest {
   void filterValuesCannotBeShuffledIntoTheSameKey() {
     assertThat(key(checkout(), RANGE, List.of(filter("platform", FilterOp.in, "a,b"))))
         .isNotEqualTo(key(checkout(), RANGE, List.of(filter("platform", FilterOp.in, "a", "b"))));
+  }
+
+  @Test
+  void variableValuesMeasuresAndLimitsAreInTheKey() {
+    QueryPipeline pipeline = new QueryPipeline("shop-health", "shop", "Shop health", 1_000, 3_600_000, 1_000,
+        List.of(panel("revenue", "revenue", List.of("country"), null, List.of())), List.of(checkout()),
+        List.of(new VariableSpec("country", "country", null), new VariableSpec("tier", "tier", null)), List.of());
+    DashboardCatalog catalog = DashboardCatalog.of(pipeline);
+    PanelQueryCompiler compiler = new PanelQueryCompiler();
+    String all = CacheKeys.of("shop", "shop-health", compiler.compile(catalog.panel("shop-health", "revenue", Map.of()), RANGE));
+    String de = CacheKeys.of("shop", "shop-health", compiler.compile(catalog.panel("shop-health", "revenue", Map.of("country", "de")), RANGE));
+    String fr = CacheKeys.of("shop", "shop-health", compiler.compile(catalog.panel("shop-health", "revenue", Map.of("country", "fr")), RANGE));
+    String deTier = CacheKeys.of("shop", "shop-health",
+        compiler.compile(catalog.panel("shop-health", "revenue", Map.of("country", "de", "tier", "1")), RANGE));
+
+    assertThat(List.of(all, de, fr, deTier)).doesNotHaveDuplicates();
+    assertThat(CacheKeys.of("shop", "shop-health", compiler.compile(catalog.panel("shop-health", "revenue", Map.of("country", "")), RANGE)))
+        .as("an empty value means all").isEqualTo(all);
+
+    var twoMeasures = panel("revenue", null, List.of("country"), null, List.of());
+    twoMeasures.setMeasures(List.of("revenue", "events"));
+    var limited = panel("revenue", "revenue", List.of("country"), null, List.of());
+    limited.setLimit(3);
+    assertThat(CacheKeys.of("shop", "shop-health", compiler.compile(PanelResolver.resolve(twoMeasures, Map.of("checkout", checkout())), RANGE)))
+        .isNotEqualTo(all);
+    assertThat(CacheKeys.of("shop", "shop-health", compiler.compile(PanelResolver.resolve(limited, Map.of("checkout", checkout())), RANGE)))
+        .isNotEqualTo(all);
   }
 }

@@ -40,6 +40,6 @@ public final class TestingPanelQueryRunner implements PanelQueryRunner {
       points.add(new Point(t, value));
     }
     return new PanelData(query.panel().id(), query.range().granularity().label(), query.range().fromMillis(),
-        query.range().toMillis(), List.of(new Series(Map.of(), points)));
+        query.range().toMillis(), List.of(new Series(Map.of(), query.panel().measure().name(), points)));
   }
 }

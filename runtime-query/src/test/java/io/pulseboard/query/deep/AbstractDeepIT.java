@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulseboard.api.pipeline.PipelineJson;
 import io.pulseboard.api.pipeline.QueryPipeline;
 import io.pulseboard.api.v1alpha1.PanelSpec;
+import io.pulseboard.api.v1alpha1.VariableSpec;
 import io.pulseboard.query.ClickHouseHttp;
 import io.pulseboard.query.QueryServiceApplication;
 import io.pulseboard.query.TestingPipelines;
@@ -48,8 +49,15 @@ abstract class AbstractDeepIT {
     panels.add(TestingPipelines.panel("events", "events", List.of(), null, List.of()));
     panels.add(TestingPipelines.panel("revenue", "revenue", List.of("country"), null, List.of()));
     panels.addAll(NastyValues.panels());
-    panels.add(TestingPipelines.panel("wide", "revenue", List.of("country", "platform", "tier"), null, List.of()));
-    return new QueryPipeline(DASHBOARD, "shop", "Deep", REFRESH_MS, 3_600_000, 5_000, panels, List.of(DATA.stream));
+    PanelSpec wide = TestingPipelines.panel("wide", "revenue", List.of("country", "platform", "tier"), null, List.of());
+    wide.setLimit(50); // all 36 groups: a large answer
+    panels.add(wide);
+    PanelSpec top = TestingPipelines.panel("top", null, List.of("country"), null, List.of());
+    top.setMeasures(List.of("events", "basket"));
+    top.setLimit(2);
+    panels.add(top);
+    return new QueryPipeline(DASHBOARD, "shop", "Deep", REFRESH_MS, 3_600_000, 5_000, panels, List.of(DATA.stream),
+        List.of(new VariableSpec("country", "country", "Country"), new VariableSpec("tier", "tier", null)), List.of());
   }
 
   /** The service's properties; subclasses register them from their one {@code @DynamicPropertySource}. */

@@ -56,6 +56,54 @@ class InjectionIT extends SharedDeepIT {
   }
 
   @Test
+  void eachNastyVariableValueSelectsExactlyTheRowsCarryingIt() throws Exception {
+    for (int i = 0; i < NastyValues.VALUES.size(); i++) {
+      String value = NastyValues.VALUES.get(i);
+      if (value.isEmpty()) {
+        continue; // an empty variable value means all
+      }
+      HttpResponse<String> response = get("/api/v1/dashboards/" + DASHBOARD + "/panels/events?from=" + (AT - 3_600_000)
+          + "&to=" + (AT + 3_600_000) + "&step=1h&var.country=" + enc(value));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      double total = 0;
+      for (JsonNode series : JSON.readTree(response.body()).path("series")) {
+        for (JsonNode point : series.path("points")) {
+          total += point.get(1).asDouble();
+        }
+      }
+      assertThat(total).as("rows with var.country = " + JSON.writeValueAsString(value)).isEqualTo(i + 1.0);
+    }
+  }
+
+  @Test
+  void theValuesEndpointReturnsEveryNastyValueUnchanged() throws Exception {
+    HttpResponse<String> response = get("/api/v1/dashboards/" + DASHBOARD + "/variables/country/values?from=" + (AT - 3_600_000)
+        + "&to=" + (AT + 3_600_000));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> values = new java.util.ArrayList<>();
+    JSON.readTree(response.body()).path("values").forEach(v -> values.add(v.asString()));
+    assertThat(values).containsExactlyInAnyOrderElementsOf(NastyValues.VALUES);
+  }
+
+  @Test
+  void variableNamesAndValuesThatCannotBeUsedAreRefusedBeforeAnyQuery() throws Exception {
+    String marker = "pbvar" + System.nanoTime();
+    String range = "from=" + (AT - 3_600_000) + "&to=" + AT;
+    List<String> paths = List.of(
+        "/api/v1/dashboards/" + DASHBOARD + "/panels/events?" + range + "&var." + enc("country` = 1 OR 1=1 -- " + marker) + "=x",
+        "/api/v1/dashboards/" + DASHBOARD + "/panels/events?" + range + "&var.tier=" + enc("1) OR (1=1 " + marker),
+        "/api/v1/dashboards/" + DASHBOARD + "/panels/events?" + range + "&var.country=" + enc(marker + "'".repeat(1_100)),
+        "/api/v1/dashboards/" + DASHBOARD + "/variables/" + enc("country'; DROP TABLE x; -- " + marker) + "/values?" + range,
+        "/api/v1/dashboards/" + DASHBOARD + "/variables/country/values?from=" + enc("0 OR 1=1 " + marker));
+    for (String path : paths) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path.substring(0, Math.min(160, path.length())) + " -> " + response.body())
+          .isBetween(400, 499);
+    }
+    assertThat(loggedQueries(marker)).as("no statement carried client text").isEmpty();
+  }
+
+  @Test
   void valuesThatCannotBeEncodedMakeThePanelA400() throws Exception {
     for (String panel : List.of("oversized", "surrogate", "typed")) {
       HttpResponse<String> response = get("/api/v1/dashboards/" + DASHBOARD + "/panels/" + panel + "?from=" + (AT - 3_600_000) + "&to=" + AT);

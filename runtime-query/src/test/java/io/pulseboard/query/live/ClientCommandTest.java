@@ -21,6 +21,15 @@ class ClientCommandTest {
   }
 
   @Test
+  void readsTheVariableValuesOfASubscribe() {
+    assertThat(parse("{\"type\":\"subscribe\",\"dashboard\":\"d\",\"panel\":\"p\",\"vars\":{\"country\":\"de\",\"tier\":\"\"}}").vars())
+        .isEqualTo(java.util.Map.of("country", "de", "tier", ""));
+    assertThat(parse("{\"type\":\"subscribe\",\"dashboard\":\"d\",\"panel\":\"p\"}").vars()).isEmpty();
+    assertThatThrownBy(() -> parse("{\"type\":\"subscribe\",\"panel\":\"p\",\"vars\":[\"de\"]}")).hasMessageContaining("vars must be an object");
+    assertThatThrownBy(() -> parse("{\"type\":\"subscribe\",\"panel\":\"p\",\"vars\":{\"tier\":1}}")).hasMessage("vars values must be strings");
+  }
+
+  @Test
   void refusesWhatIsNotACommand() {
     assertThatThrownBy(() -> parse("not json")).hasMessage("message is not JSON");
     assertThatThrownBy(() -> parse("[1]")).hasMessage("message is not a JSON object");

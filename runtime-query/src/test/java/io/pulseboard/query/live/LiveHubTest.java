@@ -88,6 +88,27 @@ class LiveHubTest {
   }
 
   @Test
+  void subscribersWithDifferentVariableValuesShareNoTickAndThoseWithTheSameShareOne() {
+    QueryPipeline pipeline = TestingPipelines.dashboard();
+    LiveHub withVariables = hub(new QueryPipeline(pipeline.dashboard(), pipeline.namespace(), pipeline.title(), pipeline.refreshMillis(),
+        pipeline.defaultRangeMillis(), pipeline.cacheTtlMillis(), pipeline.panels(), pipeline.streams(),
+        List.of(new io.pulseboard.api.v1alpha1.VariableSpec("country", "country", null)), List.of()));
+    String de = SUBSCRIBE.replace("}", ",\"vars\":{\"country\":\"de\"}}");
+    String fr = SUBSCRIBE.replace("}", ",\"vars\":{\"country\":\"fr\"}}");
+    withVariables.onMessage(withVariables.connect(new TestingTransport()), de);
+    withVariables.onMessage(withVariables.connect(new TestingTransport()), de);
+    withVariables.onMessage(withVariables.connect(new TestingTransport()), fr);
+    int snapshotQueries = clickhouse.queries.size();
+
+    withVariables.refreshAll();
+
+    List<String> ticks = clickhouse.queries.subList(snapshotQueries, clickhouse.queries.size()).stream().map(q -> q.sql()).toList();
+    assertThat(ticks).hasSize(2);
+    assertThat(ticks).anySatisfy(sql -> assertThat(sql).contains("`country` IN ('de')"));
+    assertThat(ticks).anySatisfy(sql -> assertThat(sql).contains("`country` IN ('fr')"));
+  }
+
+  @Test
   void aDeltaCarriesChangedBucketsAndTheOpenBucket() {
     TestingTransport transport = new TestingTransport();
     hub.onMessage(hub.connect(transport), SUBSCRIBE);
