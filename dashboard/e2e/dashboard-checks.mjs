@@ -164,10 +164,10 @@ function watchPanelRequests(page) {
   return requests;
 }
 
-/** For an example dashboard: no panel loading, then up to a minute more for each to show data (a fresh stream's first rows). */
+/** For an example dashboard: no panel loading, then up to 30 s more for each to show data (a fresh stream's first rows). */
 async function waitForDataOrFinal(page, name) {
-  await waitForAllPanels(page, FINAL_STATES, 90_000);
-  await waitForAllPanels(page, ['ready', 'invalid'], 60_000).catch(() => undefined); // empty is a fair picture too
+  await waitForAllPanels(page, FINAL_STATES, 60_000);
+  await waitForAllPanels(page, ['ready', 'invalid'], 30_000).catch(() => undefined); // empty is a fair picture too
   const states = await page.$$eval('[data-testid^="panel-"]', (panels) => panels.map((p) => `${p.dataset.testid}=${p.dataset.state}`));
   passed(`${name}: every panel left "loading"`, { states });
 }

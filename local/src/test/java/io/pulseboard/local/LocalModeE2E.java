@@ -120,7 +120,7 @@ class LocalModeE2E {
     recordPids();
     List<String> command = new ArrayList<>(List.of("node", "dashboard/e2e/dashboard-checks.mjs", "--screenshots", SCREENSHOTS.toString()));
     command.addAll(urls);
-    int browser = run(Duration.ofSeconds(300), "example-screenshots", command);
+    int browser = run(Duration.ofSeconds(420), "example-screenshots", command);
     String report = Files.readString(OUTPUT.resolve("example-screenshots.log"));
     assertThat(browser).as("dashboard-checks.mjs --screenshots exit code; output:\n" + report).isZero();
     assertScreenshots(names);
