@@ -45,6 +45,10 @@ every request the operator made in its tests, and nothing beyond that reviewed l
 - apiGroups: [apps]
   resources: [deployments]
   verbs: [get, list, watch, create, patch, update, delete]
+# The optional Ingress of a dashboard (spec.query.ingress): created, updated and deleted with it.
+- apiGroups: [networking.k8s.io]
+  resources: [ingresses]
+  verbs: [get, list, watch, create, patch, update, delete]
 - apiGroups: [""]
   resources: [secrets]
   verbs: [get]

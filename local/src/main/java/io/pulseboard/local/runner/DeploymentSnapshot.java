@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param readyReplicas processes that pass their readiness probe
  * @param pids PIDs of the running processes
  * @param firstPort the HTTP port of the first process, if it runs
+ * @param servingPort the port the first replica listens on, kept across its restarts; empty before its
+ *     first start
  */
-public record DeploymentSnapshot(int replicas, int readyReplicas, List<Long> pids, Optional<Integer> firstPort) {
+public record DeploymentSnapshot(int replicas, int readyReplicas, List<Long> pids, Optional<Integer> firstPort,
+    Optional<Integer> servingPort) {
   public DeploymentSnapshot {
     pids = List.copyOf(pids);
   }

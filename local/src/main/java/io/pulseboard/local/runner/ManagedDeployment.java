@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ final class ManagedDeployment {
   private final DeploymentKey key;
   private final RunnerConfig config;
   private final List<Slot> slots = new ArrayList<>();
+  /**
+   * The port of each replica, by index, kept for the Deployment's lifetime: a process restarted after a
+   * crash or a config change listens where the previous one did, so a URL printed or published once (the
+   * Service's load-balancer status) keeps working.
+   */
+  private final Map<Integer, Integer> ports = new HashMap<>();
   private LaunchSpec spec;
   private Path podDir;
 
@@ -69,7 +76,7 @@ final class ManagedDeployment {
     Optional<Integer> firstPort = slots.isEmpty() || slots.get(0).process == null || !slots.get(0).process.isAlive()
         ? Optional.empty() : Optional.of(slots.get(0).process.port());
     return new DeploymentSnapshot(running.size(), (int) running.stream().filter(RuntimeProcess::isReady).count(),
-        running.stream().map(RuntimeProcess::pid).toList(), firstPort);
+        running.stream().map(RuntimeProcess::pid).toList(), firstPort, Optional.ofNullable(ports.get(0)));
   }
 
   void stopAll() {
@@ -168,7 +175,7 @@ final class ManagedDeployment {
         process = null;
       }
       if (process == null && !Instant.now().isBefore(nextStart)) {
-        int port = FreePort.pick();
+        int port = ports.computeIfAbsent(index, i -> FreePort.pick());
         process = RuntimeProcess.start(key.name() + "-" + index, command(), environment(port), podDir, log(), port,
             spec.readinessPath());
       }

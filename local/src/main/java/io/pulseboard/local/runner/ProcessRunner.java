@@ -3,6 +3,7 @@ package io.pulseboard.local.runner;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -23,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Deployments into local JVM processes: watches Deployments, ConfigMaps and Secrets, and on each change
- * (and every tick) brings the processes of every Deployment in line with its pod template, probes them and
- * writes the Deployment status. All process work happens on one thread; other threads read snapshots.
+ * Turns Deployments into local JVM processes: watches Deployments, ConfigMaps, Secrets and Services, and on
+ * each change (and every tick) brings the processes of every Deployment in line with its pod template, probes
+ * them, writes the Deployment status and publishes 127.0.0.1 and the first replica's port on the Services that
+ * select it. All process work happens on one thread; other threads read snapshots.
  */
 public final class ProcessRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
@@ -39,10 +41,12 @@ public final class ProcessRunner implements AutoCloseable {
   private final Map<DeploymentKey, ManagedDeployment> managed = new HashMap<>();
   private final Map<DeploymentKey, String> lastProblem = new HashMap<>();
   private final DeploymentStatusWriter statusWriter;
+  private final ServiceStatusWriter serviceStatusWriter;
   private final PodTemplateResolver resolver;
   private SharedIndexInformer<Deployment> deployments;
   private SharedIndexInformer<ConfigMap> configMaps;
   private SharedIndexInformer<Secret> secrets;
+  private SharedIndexInformer<Service> services;
   private volatile Map<DeploymentKey, DeploymentSnapshot> snapshots = Map.of();
   /** Set once all three informers exist; events before that are covered by the first tick. */
   private volatile boolean running;
@@ -53,6 +57,7 @@ public final class ProcessRunner implements AutoCloseable {
     this.config = config;
     this.pidsListener = pidsListener;
     this.statusWriter = new DeploymentStatusWriter(client);
+    this.serviceStatusWriter = new ServiceStatusWriter(client);
     this.resolver = new PodTemplateResolver(new RuntimeJars(config.repoRoot(), config.artifactVersion()), new InformerLookup());
   }
 
@@ -80,6 +85,7 @@ public final class ProcessRunner implements AutoCloseable {
     };
     runner.secrets = client.secrets().inAnyNamespace().inform(trigger);
     runner.configMaps = client.configMaps().inAnyNamespace().inform(trigger);
+    runner.services = client.services().inAnyNamespace().inform(trigger);
     runner.deployments = client.apps().deployments().inAnyNamespace().inform(trigger);
     runner.running = true;
     long tick = config.tick().toMillis();
@@ -148,6 +154,7 @@ public final class ProcessRunner implements AutoCloseable {
       DeploymentSnapshot snapshot = processes.snapshot();
       next.put(key, snapshot);
       statusWriter.write(deployment, snapshot);
+      snapshot.servingPort().ifPresent(port -> serviceStatusWriter.write(services.getStore().list(), deployment, port));
     }
     snapshots = Map.copyOf(next);
     Set<Long> pids = pids();
@@ -160,7 +167,7 @@ public final class ProcessRunner implements AutoCloseable {
   /** Stops watching, then stops every process (SIGTERM, SIGKILL after the grace period). */
   @Override
   public void close() {
-    List.of(deployments, configMaps, secrets).forEach(SharedIndexInformer::close);
+    List.of(deployments, configMaps, secrets, services).forEach(SharedIndexInformer::close);
     loop.shutdown();
     try {
       if (!loop.awaitTermination(config.stopGrace().toSeconds() + 10, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -123,6 +124,36 @@ class ProcessRunnerIT {
   }
 
   @Test
+  void aSelectingServicePublishesLoopbackAndAPortThatSurvivesRestarts() throws Exception {
+    createClickHouseSecret();
+    client.resource(configMap("{\"topic\":\"a\"}")).create();
+    client.resource(new ServiceBuilder().withNewMetadata().withName("checkout-ingest").withNamespace("default").endMetadata()
+        .withNewSpec().addToSelector("app", "x").addNewPort().withName("http").withPort(8080).endPort().endSpec().build()).create();
+    client.resource(new ServiceBuilder().withNewMetadata().withName("other").withNamespace("default").endMetadata()
+        .withNewSpec().addToSelector("app", "y").addNewPort().withName("http").withPort(8080).endPort().endSpec().build()).create();
+    client.resource(deployment(1)).create();
+    await().atMost(READY).until(() -> readyReplicas() == 1);
+    int port = firstPort();
+    await().atMost(READY).until(() -> publishedPort("checkout-ingest") != null);
+    assertThat(publishedPort("checkout-ingest")).isEqualTo(port);
+    assertThat(client.services().inNamespace("default").withName("checkout-ingest").get().getStatus().getLoadBalancer()
+        .getIngress().get(0).getIp()).isEqualTo("127.0.0.1");
+
+    long crashed = runner.pids().iterator().next();
+    ProcessHandle.of(crashed).orElseThrow().destroyForcibly();
+    await().atMost(READY).until(() -> readyReplicas() == 1 && !runner.pids().contains(crashed) && runner.pids().size() == 1);
+    assertThat(firstPort()).as("the restarted process listens where the crashed one did").isEqualTo(port);
+    assertThat(get(port, "/env")).contains("PULSEBOARD_HTTP_PORT=" + port);
+
+    Set<Long> before = runner.pids();
+    client.resource(configMap("{\"topic\":\"b\"}")).update();
+    await().atMost(READY).until(() -> readyReplicas() == 1 && !runner.pids().equals(before) && runner.pids().size() == 1);
+    assertThat(firstPort()).as("a new configuration keeps the port too").isEqualTo(port);
+    assertThat(publishedPort("checkout-ingest")).isEqualTo(port);
+    assertThat(publishedPort("other")).as("a Service selecting other pods").isNull();
+  }
+
+  @Test
   void waitsForAMissingSecretAndStartsOnceItExists() throws Exception {
     client.resource(configMap("{}")).create();
     client.resource(deployment(1)).create();
@@ -171,6 +202,15 @@ class ProcessRunnerIT {
   private int readyReplicas() {
     Deployment d = client.apps().deployments().inNamespace("default").withName("checkout-ingest").get();
     return d == null || d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+  }
+
+  private Integer publishedPort(String service) {
+    var status = client.services().inNamespace("default").withName(service).get().getStatus();
+    if (status == null || status.getLoadBalancer() == null || status.getLoadBalancer().getIngress() == null
+        || status.getLoadBalancer().getIngress().isEmpty()) {
+      return null;
+    }
+    return status.getLoadBalancer().getIngress().get(0).getPorts().get(0).getPort();
   }
 
   private int firstPort() {

@@ -10,6 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.pulseboard.api.pipeline.PanelProblem;
 import io.pulseboard.api.pipeline.PipelineJson;
 import io.pulseboard.api.pipeline.QueryPipeline;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
@@ -22,7 +24,6 @@ import io.pulseboard.operator.status.StatusDiff;
 import io.pulseboard.operator.tenancy.NamespaceBoundaries;
 import io.pulseboard.operator.workload.WorkloadLabels;
 import io.pulseboard.operator.workload.WorkloadSpec;
-import io.pulseboard.operator.workload.Workloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,16 +35,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a Dashboard: validates its panels against the streams they read, waits for those streams to
- * be Ready, then writes the query ConfigMap, Deployment and Service (the managed workflow, invoked only
- * for a valid dashboard). Stream changes reconcile the dashboards that read them.
+ * Reconciles a Dashboard: validates its panels against the streams they read, then writes the query
+ * ConfigMap, Deployment, Service and optional Ingress (the managed workflow). Panels that are invalid or
+ * whose stream is not Ready yet are served with their problem (QueryPipeline.problems), so the page shows
+ * each one's error; the dashboard is then not Ready, and PanelsValid lists the invalid ones. Only a
+ * dashboard-wide problem (its name, duplicate ids, a cross-namespace reference) or the lack of any existing
+ * stream stops the workload. Stream changes reconcile the dashboards that read them.
  */
 @ControllerConfiguration(name = DashboardReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = QueryConfigMapDependentResource.NAME, type = QueryConfigMapDependentResource.class),
     @Dependent(name = QueryDeploymentDependentResource.NAME, type = QueryDeploymentDependentResource.class,
         dependsOn = QueryConfigMapDependentResource.NAME),
-    @Dependent(name = QueryServiceDependentResource.NAME, type = QueryServiceDependentResource.class)})
+    @Dependent(name = QueryServiceDependentResource.NAME, type = QueryServiceDependentResource.class),
+    @Dependent(name = QueryIngressDependentResource.NAME, type = QueryIngressDependentResource.class,
+        reconcilePrecondition = IngressWanted.class, dependsOn = QueryServiceDependentResource.NAME)})
 public class DashboardReconciler implements Reconciler<Dashboard> {
   public static final String NAME = "dashboard";
   private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
@@ -99,34 +105,42 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   private DashboardOutcome converge(Dashboard dashboard, Map<String, AnalyticsStream> streams,
       Context<Dashboard> context) {
-    Optional<Problem> invalid = NamespaceBoundaries.check(dashboard)
-        .or(() -> DashboardValidator.panelProblem(dashboard, streams));
-    if (invalid.isPresent()) {
-      return new DashboardOutcome(invalid.get(), invalid.get(), null);
+    Optional<Problem> blocking = NamespaceBoundaries.check(dashboard)
+        .or(() -> DashboardValidator.blockingProblem(dashboard));
+    if (blocking.isPresent()) {
+      return new DashboardOutcome(blocking.get(), blocking.get(), null);
     }
-    Optional<Problem> notReady = DashboardValidator.streamProblem(dashboard, streams);
-    if (notReady.isPresent()) {
-      return new DashboardOutcome(null, notReady.get(), null);
+    // Panels with a problem are still served, with their problem: the page shows each one's error.
+    List<PanelProblem> panelProblems = DashboardValidator.panelProblems(dashboard, streams);
+    Problem invalid = PanelProblems.invalid(panelProblems, DashboardValidator.variableProblems(dashboard, streams));
+    Problem notReady = PanelProblems.notReady(panelProblems);
+    Optional<AnalyticsStream> connectionSource = dashboard.getSpec().getPanels().stream()
+        .map(p -> streams.get(p.getStream()))
+        .filter(s -> s != null && s.getSpec() != null && s.getSpec().getClickhouse() != null)
+        .findFirst();
+    if (connectionSource.isEmpty()) {
+      // no stream to read ClickHouse through: nothing to serve yet
+      Problem blocked = invalid != null ? invalid : notReady;
+      return new DashboardOutcome(invalid, blocked, null);
     }
     String name = dashboard.getMetadata().getName();
     String namespace = dashboard.getMetadata().getNamespace();
-    QueryPipeline pipeline = QueryPipelines.of(dashboard, streams);
+    QueryPipeline pipeline = QueryPipelines.of(dashboard, streams, panelProblems);
     var query = dashboard.getSpec().getQuery();
-    // the query service reads every stream with one connection: the first panel's stream's Secret
-    AnalyticsStream first = streams.get(dashboard.getSpec().getPanels().get(0).getStream());
+    // the query service reads every stream with one connection: the first existing panel stream's Secret
     WorkloadSpec workload = new WorkloadSpec(name + "-query", namespace, WorkloadLabels.QUERY, name, "query",
         config.queryImage(), query == null || query.getReplicas() == null ? 1 : query.getReplicas(),
-        QueryPipeline.FILE, PipelineJson.write(pipeline), first.getSpec().getClickhouse().getConnectionSecret(),
-        query == null ? null : query.getRedisSecret());
+        QueryPipeline.FILE, PipelineJson.write(pipeline), connectionSource.get().getSpec().getClickhouse().getConnectionSecret(),
+        query == null ? null : query.getRedisSecret(), QueryResources.of(query));
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.put(WorkloadSpec.class, workload);
     try {
       workflow.reconcileManagedWorkflow();
     } catch (RuntimeException e) {
       Problem failed = new Problem(Reason.WorkloadUpdateFailed, "writing the query workload failed: " + e.getMessage());
-      return new DashboardOutcome(null, failed, null);
+      return new DashboardOutcome(invalid, failed, null);
     }
-    return new DashboardOutcome(null, null,
-        "http://" + workload.name() + "." + namespace + ".svc:" + Workloads.HTTP_PORT + "/");
+    String url = DashboardUrls.of(dashboard, context.getSecondaryResource(Service.class).orElse(null));
+    return new DashboardOutcome(invalid, invalid != null ? invalid : notReady, url);
   }
 }

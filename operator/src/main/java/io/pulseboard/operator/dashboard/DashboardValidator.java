@@ -1,6 +1,7 @@
 package io.pulseboard.operator.dashboard;
 
 import io.pulseboard.api.contract.Durations;
+import io.pulseboard.api.pipeline.PanelProblem;
 import io.pulseboard.api.v1alpha1.Aggregate;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.Dashboard;
@@ -9,6 +10,7 @@ import io.pulseboard.api.v1alpha1.DimensionSpec;
 import io.pulseboard.api.v1alpha1.FilterSpec;
 import io.pulseboard.api.v1alpha1.MeasureSpec;
 import io.pulseboard.api.v1alpha1.PanelSpec;
+import io.pulseboard.api.v1alpha1.VariableSpec;
 import io.pulseboard.operator.status.ConditionType;
 import io.pulseboard.operator.status.Conditions;
 import io.pulseboard.operator.status.Problem;
@@ -25,42 +27,65 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a dashboard against the streams its panels read, which the CRD schema cannot see: every panel
- * must name an existing stream of the namespace, one of its measures, its dimensions and, for a quantiles
- * measure, one of the kept quantiles. Messages name the panel.
+ * must name an existing stream of the namespace, its measures, its dimensions and, for a quantiles
+ * measure, one of the kept quantiles; every variable must name a dimension of some panel's stream.
+ * Messages name the panel (or the variable).
  */
 public final class DashboardValidator {
+  private static final String AT_PANEL = "panel %s: ";
+
   /** {@code <name>-query} must be a Service name: a DNS label of at most 63 characters. */
   private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,55}[a-z0-9])?");
   private static final double QUANTILE_TOLERANCE = 1e-9;
 
   private DashboardValidator() {}
 
-  /** The problem that keeps the panels from being served, or empty when every panel is valid. */
-  public static Optional<Problem> panelProblem(Dashboard dashboard, Map<String, AnalyticsStream> streams) {
-    Optional<Problem> spec = specProblem(dashboard);
-    if (spec.isPresent()) {
-      return spec;
-    }
-    for (PanelSpec panel : dashboard.getSpec().getPanels()) {
-      Optional<Problem> problem = panelProblem(panel, streams.get(panel.getStream()), dashboard);
-      if (problem.isPresent()) {
-        return problem;
-      }
-    }
-    return Optional.empty();
+  /** What blocks the whole dashboard (its name, its panel ids, its durations), or empty. */
+  public static Optional<Problem> blockingProblem(Dashboard dashboard) {
+    return specProblem(dashboard);
   }
 
-  /** A stream some panel reads that is not Ready, or empty when all are; call on valid panels only. */
-  public static Optional<Problem> streamProblem(Dashboard dashboard, Map<String, AnalyticsStream> streams) {
+  /**
+   * Every panel that cannot be served as declared, one entry per panel, its message without the
+   * "panel id: " prefix: invalid against its stream, or over a stream that is not Ready (reason
+   * StreamNotReady). Call on a dashboard without a blocking problem.
+   */
+  public static List<PanelProblem> panelProblems(Dashboard dashboard, Map<String, AnalyticsStream> streams) {
+    List<PanelProblem> problems = new ArrayList<>();
     for (PanelSpec panel : dashboard.getSpec().getPanels()) {
       AnalyticsStream stream = streams.get(panel.getStream());
-      boolean ready = stream.getStatus() != null && Conditions.isTrue(stream.getStatus().getConditions(), ConditionType.Ready);
-      if (!ready) {
-        return Optional.of(new Problem(Reason.StreamNotReady,
-            "panel " + panel.getId() + ": stream " + panel.getStream() + " is not Ready yet"));
+      Optional<Problem> problem = panelProblem(panel, stream, dashboard);
+      if (problem.isEmpty() && !ready(stream)) {
+        problem = problem(Reason.StreamNotReady, String.format(AT_PANEL, panel.getId()) + "stream " + panel.getStream()
+            + " is not Ready yet");
+      }
+      problem.ifPresent(p -> problems.add(new PanelProblem(panel.getId(), p.reason().name(),
+          p.message().substring(String.format(AT_PANEL, panel.getId()).length()))));
+    }
+    return problems;
+  }
+
+  /** Variables whose dimension no panel's stream has (reason UnknownDimension), one message each. */
+  public static List<Problem> variableProblems(Dashboard dashboard, Map<String, AnalyticsStream> streams) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> dimensions = QueryPipelines.streamsInUse(dashboard).stream()
+        .map(streams::get)
+        .filter(s -> s != null && s.getSpec() != null)
+        .flatMap(s -> orEmpty(s.getSpec().getDimensions()).stream().map(DimensionSpec::getName))
+        .distinct()
+        .toList();
+    for (VariableSpec variable : orEmpty(dashboard.getSpec().getVariables())) {
+      if (!dimensions.contains(variable.getDimension())) {
+        problems.add(new Problem(Reason.UnknownDimension, "variable " + variable.getName() + ": no stream of the panels has"
+            + " the dimension " + variable.getDimension() + "; their dimensions are " + names(dimensions)));
       }
     }
-    return Optional.empty();
+    return problems;
+  }
+
+  private static boolean ready(AnalyticsStream stream) {
+    return stream != null && stream.getStatus() != null
+        && Conditions.isTrue(stream.getStatus().getConditions(), ConditionType.Ready);
   }
 
   private static Optional<Problem> specProblem(Dashboard dashboard) {
@@ -90,7 +115,7 @@ public final class DashboardValidator {
   }
 
   private static Optional<Problem> panelProblem(PanelSpec panel, AnalyticsStream stream, Dashboard dashboard) {
-    String at = "panel " + panel.getId() + ": ";
+    String at = String.format(AT_PANEL, panel.getId());
     if (stream == null) {
       return problem(Reason.UnknownStream, at + "there is no AnalyticsStream named " + panel.getStream()
           + " in namespace " + dashboard.getMetadata().getNamespace());
@@ -99,16 +124,32 @@ public final class DashboardValidator {
       return problem(Reason.StreamNotReady, at + "stream " + panel.getStream() + " has no spec");
     }
     List<MeasureSpec> measures = orEmpty(stream.getSpec().getMeasures());
-    MeasureSpec measure = measures.stream().filter(m -> Objects.equals(m.getName(), panel.getMeasure()))
-        .findFirst().orElse(null);
-    if (measure == null) {
-      return problem(Reason.UnknownMeasure, at + "stream " + panel.getStream() + " has no measure "
-          + panel.getMeasure() + "; its measures are " + names(measures.stream().map(MeasureSpec::getName).toList()));
+    List<String> names = panel.measureNames();
+    if (names.isEmpty()) {
+      return problem(Reason.InvalidSpec, at + "set measure or measures");
+    }
+    List<MeasureSpec> shown = new ArrayList<>();
+    for (String name : names) {
+      MeasureSpec measure = measures.stream().filter(m -> Objects.equals(m.getName(), name)).findFirst().orElse(null);
+      if (measure == null) {
+        return problem(Reason.UnknownMeasure, at + "stream " + panel.getStream() + " has no measure "
+            + name + "; its measures are " + names(measures.stream().map(MeasureSpec::getName).toList()));
+      }
+      shown.add(measure);
     }
     if (panel.getQuantile() != null) {
-      Optional<Problem> quantile = quantileProblem(at, panel.getQuantile(), measure);
-      if (quantile.isPresent()) {
-        return quantile;
+      // one measure: it must keep the quantile; several: the pick applies to their quantiles measures
+      List<MeasureSpec> picked = shown.size() == 1 ? shown
+          : shown.stream().filter(m -> m.getAggregate() == Aggregate.quantiles).toList();
+      if (picked.isEmpty()) {
+        return problem(Reason.UnknownQuantile, at + "quantile is set but none of the measures "
+            + String.join(", ", names) + " keeps quantiles");
+      }
+      for (MeasureSpec measure : picked) {
+        Optional<Problem> quantile = quantileProblem(at, panel.getQuantile(), measure);
+        if (quantile.isPresent()) {
+          return quantile;
+        }
       }
     }
     List<String> dimensions = orEmpty(stream.getSpec().getDimensions()).stream().map(DimensionSpec::getName).toList();

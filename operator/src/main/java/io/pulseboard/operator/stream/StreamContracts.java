@@ -1,5 +1,6 @@
 package io.pulseboard.operator.stream;
 
+import io.pulseboard.api.contract.Durations;
 import io.pulseboard.api.contract.StreamNames;
 import io.pulseboard.api.pipeline.MeasureContract;
 import io.pulseboard.api.pipeline.StreamContract;
@@ -31,7 +32,16 @@ public final class StreamContracts {
         spec.getMeasures().stream()
             .map(m -> new MeasureContract(m.getName(), m.getAggregate(), m.getField(), m.getQuantiles()))
             .toList(),
-        rollupTables(qualified, names.database()));
+        rollupTables(qualified, names.database()),
+        freshnessMaxAge(spec));
+  }
+
+  /** The stream's freshness threshold, as its Fresh condition uses it; null for the default. */
+  private static Long freshnessMaxAge(AnalyticsStreamSpec spec) {
+    if (spec.getFreshness() == null || spec.getFreshness().getMaxAge() == null) {
+      return null;
+    }
+    return Durations.parse(spec.getFreshness().getMaxAge()).toMillis();
   }
 
   /** The rollup tables in status (database.table, by granularity label) without the database. */

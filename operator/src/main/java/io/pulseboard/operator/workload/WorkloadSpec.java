@@ -1,5 +1,7 @@
 package io.pulseboard.operator.workload;
 
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
 /**
  * Everything one runtime workload is rendered from: a ConfigMap holding its pipeline file, a Deployment
  * of one container, and for the query side a Service. Computed once per reconcile by the reconciler and
@@ -16,7 +18,16 @@ package io.pulseboard.operator.workload;
  * @param configJson the pipeline
  * @param clickhouseSecret Secret with the ClickHouse url, user and password
  * @param redisSecret Secret with the Redis url, or null for none
+ * @param resources the container's cpu and memory, or null for none
  */
 public record WorkloadSpec(String name, String namespace, String component, String instance, String container,
     String image, int replicas, String configFile, String configJson, String clickhouseSecret,
-    String redisSecret) {}
+    String redisSecret, ResourceRequirements resources) {
+
+  /** A workload without resource requests or limits. */
+  public WorkloadSpec(String name, String namespace, String component, String instance, String container,
+      String image, int replicas, String configFile, String configJson, String clickhouseSecret, String redisSecret) {
+    this(name, namespace, component, instance, container, image, replicas, configFile, configJson, clickhouseSecret,
+        redisSecret, null);
+  }
+}

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,6 +65,7 @@ public final class Workloads {
         .withProtocol("TCP")
         .endPort()
         .withEnv(env(spec))
+        .withResources(spec.resources())
         .addNewVolumeMount()
         .withName(CONFIG_VOLUME)
         .withMountPath(CONFIG_DIR)
@@ -96,6 +99,11 @@ public final class Workloads {
         .endPort()
         .endSpec()
         .build();
+  }
+
+  /** An Ingress with the workload's name, namespace and labels and an empty spec, for the caller to fill. */
+  public static Ingress serviceIngress(WorkloadSpec spec) {
+    return new IngressBuilder().withMetadata(metadata(spec)).withNewSpec().endSpec().build();
   }
 
   private static List<EnvVar> env(WorkloadSpec spec) {

@@ -2,6 +2,7 @@ package io.pulseboard.operator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseboard.api.pipeline.PanelProblem;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.AnalyticsStreamStatus;
 import io.pulseboard.api.v1alpha1.Condition;
@@ -13,7 +14,6 @@ import io.pulseboard.operator.status.Reason;
 import io.pulseboard.operator.testing.Examples;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DashboardValidatorTest {
@@ -23,8 +23,9 @@ class DashboardValidatorTest {
   void theQuickstartDashboardIsValid() {
     Dashboard dashboard = Examples.quickstartDashboard();
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).isEmpty();
-    assertThat(DashboardValidator.streamProblem(dashboard, streams)).isEmpty();
+    assertThat(firstProblem(dashboard)).isEmpty();
+    assertThat(DashboardValidator.panelProblems(dashboard, streams)).isEmpty();
+    assertThat(DashboardValidator.variableProblems(dashboard, streams)).isEmpty();
   }
 
   @Test
@@ -32,7 +33,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "revenue").setStream("orders");
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).contains(new Problem(Reason.UnknownStream,
+    assertThat(firstProblem(dashboard)).contains(new Problem(Reason.UnknownStream,
         "panel revenue: there is no AnalyticsStream named orders in namespace default"));
   }
 
@@ -41,7 +42,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "events").setMeasure("refunds");
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).contains(new Problem(Reason.UnknownMeasure,
+    assertThat(firstProblem(dashboard)).contains(new Problem(Reason.UnknownMeasure,
         "panel events: stream checkout has no measure refunds; its measures are events, revenue, buyers, latency"));
   }
 
@@ -50,7 +51,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "revenue").setGroupBy(List.of("user_id"));
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).contains(new Problem(Reason.UnknownDimension,
+    assertThat(firstProblem(dashboard)).contains(new Problem(Reason.UnknownDimension,
         "panel revenue: stream checkout has no dimension user_id; its dimensions are country, platform"));
   }
 
@@ -62,7 +63,7 @@ class DashboardValidatorTest {
     filter.setValues(List.of("firefox"));
     panel(dashboard, "p99").setFilters(List.of(filter));
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).get()
+    assertThat(firstProblem(dashboard)).get()
         .extracting(Problem::reason, p -> p.message().startsWith("panel p99: "))
         .containsExactly(Reason.UnknownDimension, true);
   }
@@ -72,7 +73,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "p99").setQuantile(0.95);
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).contains(new Problem(Reason.UnknownQuantile,
+    assertThat(firstProblem(dashboard)).contains(new Problem(Reason.UnknownQuantile,
         "panel p99: measure latency keeps the quantiles 0.5, 0.9, 0.99, not 0.95"));
   }
 
@@ -81,7 +82,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "revenue").setQuantile(0.5);
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).get().extracting(Problem::reason)
+    assertThat(firstProblem(dashboard)).get().extracting(Problem::reason)
         .isEqualTo(Reason.UnknownQuantile);
   }
 
@@ -90,10 +91,53 @@ class DashboardValidatorTest {
     AnalyticsStream starting = Examples.quickstartStream();
     Dashboard dashboard = Examples.quickstartDashboard();
 
-    Optional<Problem> problem = DashboardValidator.streamProblem(dashboard, Map.of("checkout", starting));
+    List<PanelProblem> problems = DashboardValidator.panelProblems(dashboard, Map.of("checkout", starting));
 
-    assertThat(problem).contains(new Problem(Reason.StreamNotReady,
-        "panel events: stream checkout is not Ready yet"));
+    assertThat(problems).hasSize(dashboard.getSpec().getPanels().size())
+        .contains(new PanelProblem("events", "StreamNotReady", "stream checkout is not Ready yet"));
+  }
+
+  @Test
+  void eachInvalidPanelGetsItsOwnProblemAndTheOthersNone() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    panel(dashboard, "events").setMeasure("refunds");
+    panel(dashboard, "p99").setQuantile(0.95);
+
+    assertThat(DashboardValidator.panelProblems(dashboard, streams)).containsExactly(
+        new PanelProblem("events", "UnknownMeasure",
+            "stream checkout has no measure refunds; its measures are events, revenue, buyers, latency"),
+        new PanelProblem("p99", "UnknownQuantile", "measure latency keeps the quantiles 0.5, 0.9, 0.99, not 0.95"));
+  }
+
+  @Test
+  void everyMeasureOfAMultiMeasurePanelMustExist() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    PanelSpec activity = panel(dashboard, "activity");
+    activity.setMeasures(List.of("events", "refunds"));
+
+    assertThat(DashboardValidator.panelProblems(dashboard, streams)).singleElement()
+        .isEqualTo(new PanelProblem("activity", "UnknownMeasure",
+            "stream checkout has no measure refunds; its measures are events, revenue, buyers, latency"));
+  }
+
+  @Test
+  void aQuantilePickOnSeveralMeasuresNeedsAQuantilesMeasure() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    panel(dashboard, "activity").setQuantile(0.99);
+    assertThat(DashboardValidator.panelProblems(dashboard, streams)).singleElement()
+        .extracting(PanelProblem::reason).isEqualTo("UnknownQuantile");
+
+    panel(dashboard, "activity").setMeasures(List.of("events", "latency"));
+    assertThat(DashboardValidator.panelProblems(dashboard, streams)).isEmpty();
+  }
+
+  @Test
+  void aVariableOverADimensionNoStreamHasIsAnUnknownDimension() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getSpec().getVariables().get(0).setDimension("browser");
+
+    assertThat(DashboardValidator.variableProblems(dashboard, streams)).containsExactly(new Problem(Reason.UnknownDimension,
+        "variable country: no stream of the panels has the dimension browser; their dimensions are country, platform"));
   }
 
   @Test
@@ -101,7 +145,7 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     panel(dashboard, "p99").setId("events");
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).get().extracting(Problem::reason)
+    assertThat(firstProblem(dashboard)).get().extracting(Problem::reason)
         .isEqualTo(Reason.InvalidSpec);
   }
 
@@ -110,8 +154,15 @@ class DashboardValidatorTest {
     Dashboard dashboard = Examples.quickstartDashboard();
     dashboard.getMetadata().setName("a".repeat(58));
 
-    assertThat(DashboardValidator.panelProblem(dashboard, streams)).get().extracting(Problem::reason)
+    assertThat(firstProblem(dashboard)).get().extracting(Problem::reason)
         .isEqualTo(Reason.InvalidSpec);
+  }
+
+  /** The dashboard-wide problem, else the first panel's as the PanelsValid condition words it. */
+  private java.util.Optional<Problem> firstProblem(Dashboard dashboard) {
+    return DashboardValidator.blockingProblem(dashboard).or(() -> DashboardValidator.panelProblems(dashboard, streams).stream()
+        .findFirst()
+        .map(p -> new Problem(Reason.valueOf(p.reason()), "panel " + p.panel() + ": " + p.message())));
   }
 
   static AnalyticsStream readyStream() {

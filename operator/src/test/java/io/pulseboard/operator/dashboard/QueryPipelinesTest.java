@@ -28,7 +28,9 @@ class QueryPipelinesTest {
     assertThat(pipeline.refreshMillis()).isEqualTo(1_000L);
     assertThat(pipeline.defaultRangeMillis()).isEqualTo(1_800_000L);
     assertThat(pipeline.cacheTtlMillis()).isEqualTo(1_000L);
-    assertThat(pipeline.panels()).extracting(PanelSpec::getId).containsExactly("events", "revenue", "p99");
+    assertThat(pipeline.panels()).extracting(PanelSpec::getId).containsExactly("events", "revenue", "activity", "p99");
+    assertThat(pipeline.variables()).extracting(v -> v.getName() + "=" + v.getDimension()).containsExactly("country=country");
+    assertThat(pipeline.problems()).isEmpty();
     assertThat(pipeline.streams()).containsExactly(new StreamContract("checkout", 1, "quickstart", "checkout",
         List.of("1m", "1h", "1d"),
         List.of(new ColumnSpec("country", FieldType.string, "country", false, true),
@@ -37,6 +39,19 @@ class QueryPipelinesTest {
             new MeasureContract("revenue", Aggregate.sum, "amount", List.of()),
             new MeasureContract("buyers", Aggregate.uniq, "user_id", List.of()),
             new MeasureContract("latency", Aggregate.quantiles, "latency_ms", List.of(0.5, 0.9, 0.99)))));
+  }
+
+  @Test
+  void panelsWithProblemsStayAndMissingStreamsGetNoContract() {
+    var dashboard = Examples.quickstartDashboard();
+    dashboard.getSpec().getPanels().get(0).setStream("orders");
+    var problems = List.of(new io.pulseboard.api.pipeline.PanelProblem("events", "UnknownStream", "no stream orders"));
+
+    QueryPipeline pipeline = QueryPipelines.of(dashboard, Map.of("checkout", DashboardValidatorTest.readyStream()), problems);
+
+    assertThat(pipeline.panels()).hasSize(4);
+    assertThat(pipeline.streams()).extracting(StreamContract::name).containsExactly("checkout");
+    assertThat(pipeline.problems()).isEqualTo(problems);
   }
 
   @Test

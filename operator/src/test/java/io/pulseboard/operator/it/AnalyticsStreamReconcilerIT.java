@@ -7,17 +7,24 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.pulseboard.api.pipeline.IngestPipeline;
+import io.pulseboard.api.pipeline.PanelProblem;
 import io.pulseboard.api.pipeline.PipelineJson;
 import io.pulseboard.api.pipeline.QueryPipeline;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.Condition;
 import io.pulseboard.api.v1alpha1.Dashboard;
+import io.pulseboard.api.v1alpha1.IngressSpec;
+import io.pulseboard.api.v1alpha1.ResourcesSpec;
 import io.pulseboard.operator.PulseboardOperator;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
@@ -296,7 +303,101 @@ class AnalyticsStreamReconcilerIT {
       assertThat(condition(d, ConditionType.Ready).getMessage()).startsWith("panel revenue: ");
       assertThat(condition(d, ConditionType.PanelsValid).getReason()).isEqualTo("UnknownMeasure");
     });
-    assertThat(client.apps().deployments().inNamespace(NS).withName("typo-query").get()).isNull();
+    // the other panels are served; this one reaches the page with its problem
+    await().atMost(READY_WITHIN).untilAsserted(() -> assertThat(queryPipeline("typo").problems()).containsExactly(
+        new PanelProblem("revenue", "UnknownMeasure",
+            "stream checkout has no measure revenu; its measures are events, revenue, buyers, latency")));
+    assertThat(client.apps().deployments().inNamespace(NS).withName("typo-query").get()).isNotNull();
+  }
+
+  @Test
+  void removingAMeasureAPanelShowsTurnsTheDashboardNotValid() {
+    client.resource(quickstartStream("shrink", topic)).create();
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getMetadata().setName("shrinking");
+    dashboard.getSpec().getPanels().forEach(p -> p.setStream("shrink"));
+    client.resource(dashboard).create();
+    awaitReady(Dashboard.class, "shrinking");
+
+    client.resources(AnalyticsStream.class).inNamespace(NS).withName("shrink")
+        .edit(s -> {
+          s.getSpec().getMeasures().removeIf(m -> m.getName().equals("buyers"));
+          return s;
+        });
+
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      Condition panelsValid = condition(dashboard("shrinking"), ConditionType.PanelsValid);
+      assertThat(panelsValid).extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "UnknownMeasure");
+      assertThat(panelsValid.getMessage()).startsWith("panel activity: stream shrink has no measure buyers");
+      assertThat(queryPipeline("shrinking").problems()).extracting(PanelProblem::panel).containsExactly("activity");
+    });
+  }
+
+  @Test
+  void aVariableOverAnUnknownDimensionMakesThePanelsNotValid() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getMetadata().setName("novar");
+    dashboard.getSpec().getVariables().get(0).setDimension("browser");
+    client.resource(dashboard).create();
+
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      Condition panelsValid = condition(dashboard("novar"), ConditionType.PanelsValid);
+      assertThat(panelsValid).extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "UnknownDimension");
+      assertThat(panelsValid.getMessage()).startsWith("variable country: ");
+    });
+  }
+
+  @Test
+  void theQueryWorkloadGetsResourcesAnIngressWhileAskedForAndTheUrlFollows() {
+    Dashboard dashboard = Examples.quickstartDashboard();
+    dashboard.getMetadata().setName("exposed");
+    IngressSpec ingress = new IngressSpec();
+    ingress.setHost("dash.example.com");
+    ingress.setPath("/checkout");
+    ingress.setClassName("nginx");
+    ingress.setTlsSecret("dash-tls");
+    dashboard.getSpec().getQuery().setIngress(ingress);
+    ResourcesSpec resources = new ResourcesSpec();
+    resources.setRequests(Map.of("cpu", "250m"));
+    dashboard.getSpec().getQuery().setResources(resources);
+    dashboard.getSpec().getQuery().setReplicas(2);
+    client.resource(dashboard).create();
+
+    awaitReady(Dashboard.class, "exposed");
+    assertThat(dashboard("exposed").getStatus().getUrl()).isEqualTo("https://dash.example.com/checkout/");
+    Ingress created = client.network().v1().ingresses().inNamespace(NS).withName("exposed-query").get();
+    assertThat(created.getSpec().getIngressClassName()).isEqualTo("nginx");
+    assertThat(created.getSpec().getRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.getHost()).isEqualTo("dash.example.com");
+      assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+        assertThat(path.getPath()).isEqualTo("/checkout");
+        assertThat(path.getBackend().getService().getName()).isEqualTo("exposed-query");
+        assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+      });
+    });
+    assertThat(created.getSpec().getTls()).singleElement().satisfies(tls -> assertThat(tls.getSecretName()).isEqualTo("dash-tls"));
+    Deployment deployment = client.apps().deployments().inNamespace(NS).withName("exposed-query").get();
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("250m")).containsEntry("memory", new Quantity("256Mi"));
+    assertThat(container.getResources().getLimits()).containsEntry("memory", new Quantity("512Mi")).doesNotContainKey("cpu");
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+
+    client.resources(Dashboard.class).inNamespace(NS).withName("exposed").edit(d -> {
+      d.getSpec().getQuery().setIngress(null);
+      return d;
+    });
+    await().atMost(READY_WITHIN).untilAsserted(() -> {
+      assertThat(client.network().v1().ingresses().inNamespace(NS).withName("exposed-query").get()).isNull();
+      assertThat(dashboard("exposed").getStatus().getUrl()).isEqualTo("http://exposed-query.default.svc:8080/");
+    });
+
+    // what a load balancer (or local mode's runner) publishes on the Service becomes the URL
+    client.services().inNamespace(NS).withName("exposed-query").subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"status\":{\"loadBalancer\":{\"ingress\":[{\"ip\":\"127.0.0.1\",\"ports\":[{\"port\":43210,\"protocol\":\"TCP\"}]}]}}}");
+    await().atMost(READY_WITHIN).untilAsserted(() ->
+        assertThat(dashboard("exposed").getStatus().getUrl()).isEqualTo("http://127.0.0.1:43210/"));
   }
 
   @Test
@@ -311,7 +412,8 @@ class AnalyticsStreamReconcilerIT {
 
     ConfigMap configMap = client.configMaps().inNamespace(NS).withName("checkout-health-query").get();
     QueryPipeline pipeline = PipelineJson.read(configMap.getData().get("query.json"), QueryPipeline.class);
-    assertThat(pipeline.panels()).hasSize(3);
+    assertThat(pipeline.panels()).hasSize(4);
+    assertThat(pipeline.variables()).extracting(v -> v.getName()).containsExactly("country");
     assertThat(pipeline.streams()).singleElement()
         .satisfies(s -> assertThat(s.database()).isEqualTo(database))
         .satisfies(s -> assertThat(s.granularities()).containsExactly("1m", "1h", "1d"));
@@ -339,6 +441,12 @@ class AnalyticsStreamReconcilerIT {
     client.resource(quickstartStream("orders", topic)).create();
 
     awaitReady(Dashboard.class, "early");
+  }
+
+  private QueryPipeline queryPipeline(String dashboard) {
+    ConfigMap configMap = client.configMaps().inNamespace(NS).withName(dashboard + "-query").get();
+    assertThat(configMap).as("the query ConfigMap of " + dashboard).isNotNull();
+    return PipelineJson.read(configMap.getData().get("query.json"), QueryPipeline.class);
   }
 
   private AnalyticsStream quickstartStream(String name, String sourceTopic) {
