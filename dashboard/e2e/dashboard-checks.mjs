@@ -478,7 +478,7 @@ async function checkPanelTypes(page, dashboard, requested) {
   check(rows === Math.min(buckets, 200), `the table has ${rows} rows for ${buckets} buckets`);
 
   // an invalid panel: an error card with the operator's message, and the page never asked for its data
-  const problem = await page.textContent('[data-testid="panel-broken"] [data-testid="panel-problem"]').catch(() => null);
+  const problem = await page.textContent('[data-testid="panel-broken"] [data-testid="problem-card"]').catch(() => null);
   check(/refunds/.test(problem ?? ''), `the invalid panel shows no problem naming the measure ("${problem}")`);
   check(!requested.some((r) => r.panel === 'broken'), 'the page requested the data of the invalid panel');
 

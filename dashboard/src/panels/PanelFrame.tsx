@@ -71,7 +71,7 @@ export function PanelFrame({ spec, state, summary, aside, children }: Props) {
         </div>
       </header>
       {view === 'invalid' && (
-        <div className="panel__problem" role="alert" data-testid="panel-problem">
+        <div className="panel__problem" role="alert" data-testid="problem-card">
           <p className="panel__problem-title">This panel is not valid{spec.problem?.reason ? ` (${spec.problem.reason})` : ''}</p>
           <p>{spec.problem?.message}</p>
           <p className="panel__problem-hint">Fix the panel in the Dashboard resource; the operator's PanelsValid condition says the same.</p>
