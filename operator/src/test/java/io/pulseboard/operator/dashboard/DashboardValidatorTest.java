@@ -112,22 +112,26 @@ class DashboardValidatorTest {
   @Test
   void everyMeasureOfAMultiMeasurePanelMustExist() {
     Dashboard dashboard = Examples.quickstartDashboard();
-    PanelSpec activity = panel(dashboard, "activity");
+    PanelSpec activity = panel(dashboard, "events");
+    activity.setMeasure(null);
     activity.setMeasures(List.of("events", "refunds"));
 
     assertThat(DashboardValidator.panelProblems(dashboard, streams)).singleElement()
-        .isEqualTo(new PanelProblem("activity", "UnknownMeasure",
+        .isEqualTo(new PanelProblem("events", "UnknownMeasure",
             "stream checkout has no measure refunds; its measures are events, revenue, buyers, latency"));
   }
 
   @Test
   void aQuantilePickOnSeveralMeasuresNeedsAQuantilesMeasure() {
     Dashboard dashboard = Examples.quickstartDashboard();
-    panel(dashboard, "activity").setQuantile(0.99);
+    PanelSpec activity = panel(dashboard, "events");
+    activity.setMeasure(null);
+    activity.setMeasures(List.of("events", "buyers"));
+    activity.setQuantile(0.99);
     assertThat(DashboardValidator.panelProblems(dashboard, streams)).singleElement()
         .extracting(PanelProblem::reason).isEqualTo("UnknownQuantile");
 
-    panel(dashboard, "activity").setMeasures(List.of("events", "latency"));
+    activity.setMeasures(List.of("events", "latency"));
     assertThat(DashboardValidator.panelProblems(dashboard, streams)).isEmpty();
   }
 

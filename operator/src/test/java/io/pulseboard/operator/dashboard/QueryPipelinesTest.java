@@ -28,7 +28,7 @@ class QueryPipelinesTest {
     assertThat(pipeline.refreshMillis()).isEqualTo(1_000L);
     assertThat(pipeline.defaultRangeMillis()).isEqualTo(1_800_000L);
     assertThat(pipeline.cacheTtlMillis()).isEqualTo(1_000L);
-    assertThat(pipeline.panels()).extracting(PanelSpec::getId).containsExactly("events", "revenue", "activity", "p99");
+    assertThat(pipeline.panels()).extracting(PanelSpec::getId).containsExactly("events", "revenue", "p99");
     assertThat(pipeline.variables()).extracting(v -> v.getName() + "=" + v.getDimension()).containsExactly("country=country");
     assertThat(pipeline.problems()).isEmpty();
     assertThat(pipeline.streams()).containsExactly(new StreamContract("checkout", 1, "quickstart", "checkout",
@@ -49,7 +49,7 @@ class QueryPipelinesTest {
 
     QueryPipeline pipeline = QueryPipelines.of(dashboard, Map.of("checkout", DashboardValidatorTest.readyStream()), problems);
 
-    assertThat(pipeline.panels()).hasSize(4);
+    assertThat(pipeline.panels()).hasSize(3);
     assertThat(pipeline.streams()).extracting(StreamContract::name).containsExactly("checkout");
     assertThat(pipeline.problems()).isEqualTo(problems);
   }

@@ -24,6 +24,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.Condition;
 import io.pulseboard.api.v1alpha1.Dashboard;
 import io.pulseboard.api.v1alpha1.IngressSpec;
+import io.pulseboard.api.v1alpha1.PanelSpec;
 import io.pulseboard.api.v1alpha1.ResourcesSpec;
 import io.pulseboard.operator.PulseboardOperator;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
@@ -316,6 +317,9 @@ class AnalyticsStreamReconcilerIT {
     Dashboard dashboard = Examples.quickstartDashboard();
     dashboard.getMetadata().setName("shrinking");
     dashboard.getSpec().getPanels().forEach(p -> p.setStream("shrink"));
+    PanelSpec activity = dashboard.getSpec().getPanels().get(0);
+    activity.setMeasure(null);
+    activity.setMeasures(List.of("events", "buyers"));
     client.resource(dashboard).create();
     awaitReady(Dashboard.class, "shrinking");
 
@@ -328,8 +332,8 @@ class AnalyticsStreamReconcilerIT {
     await().atMost(READY_WITHIN).untilAsserted(() -> {
       Condition panelsValid = condition(dashboard("shrinking"), ConditionType.PanelsValid);
       assertThat(panelsValid).extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "UnknownMeasure");
-      assertThat(panelsValid.getMessage()).startsWith("panel activity: stream shrink has no measure buyers");
-      assertThat(queryPipeline("shrinking").problems()).extracting(PanelProblem::panel).containsExactly("activity");
+      assertThat(panelsValid.getMessage()).startsWith("panel events: stream shrink has no measure buyers");
+      assertThat(queryPipeline("shrinking").problems()).extracting(PanelProblem::panel).containsExactly("events");
     });
   }
 
@@ -412,7 +416,7 @@ class AnalyticsStreamReconcilerIT {
 
     ConfigMap configMap = client.configMaps().inNamespace(NS).withName("checkout-health-query").get();
     QueryPipeline pipeline = PipelineJson.read(configMap.getData().get("query.json"), QueryPipeline.class);
-    assertThat(pipeline.panels()).hasSize(4);
+    assertThat(pipeline.panels()).hasSize(3);
     assertThat(pipeline.variables()).extracting(v -> v.getName()).containsExactly("country");
     assertThat(pipeline.streams()).singleElement()
         .satisfies(s -> assertThat(s.database()).isEqualTo(database))
