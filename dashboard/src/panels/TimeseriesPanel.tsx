@@ -3,7 +3,7 @@ import type { PanelSpec, Series } from '../api/contract';
 import { toAlignedData } from '../data/chartData';
 import { formatValue } from '../data/format';
 import { seriesName } from '../data/labels';
-import { panelMeasures, seriesNaming } from '../data/measures';
+import { orderSeries, panelMeasures, seriesNaming } from '../data/measures';
 import { stackAligned } from '../data/panelTransforms';
 import { summarize } from '../data/summary';
 import type { Window } from '../data/timeRange';
@@ -19,11 +19,6 @@ interface Props {
 
 const NO_SERIES: readonly Series[] = [];
 
-/** The server's folded "other" series last, the rest in the server's order (largest groups first). */
-function otherLast(series: readonly Series[]): readonly Series[] {
-  return series.some((s) => s.other) ? [...series.filter((s) => !s.other), ...series.filter((s) => s.other)] : series;
-}
-
 /**
  * A time-series panel: one line per (measure, group). A grouped panel with one measure starts as a
  * stacked area (its top is the total; a toggle switches back to lines); measures of different units are
@@ -34,7 +29,7 @@ export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWin
   const stackable = (spec.groupBy?.length ?? 0) > 0 && measureCount === 1;
   const [stackChosen, setStacked] = useState(true);
   const stacked = stackable && stackChosen;
-  const series = useMemo(() => otherLast(state?.data?.series ?? NO_SERIES), [state?.data?.series]);
+  const series = useMemo(() => orderSeries(state?.data?.series ?? NO_SERIES, spec), [state?.data?.series, spec]);
   const aligned = useMemo(() => toAlignedData(series), [series]);
   const shown = useMemo(() => (stacked ? stackAligned(aligned) : { data: aligned, bands: [] }), [aligned, stacked]);
   const naming = useMemo(() => seriesNaming(spec), [spec]);
