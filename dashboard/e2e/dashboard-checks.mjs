@@ -77,6 +77,7 @@ async function main(args) {
     return 2;
   }
   mkdirSync(screenshotDir, { recursive: true });
+  rmSync(join(screenshotDir, 'failure.png'), { force: true }); // only this run's failure, if any
   const profile = mkdtempSync(join(tmpdir(), 'pulseboard-chromium-'));
   const pageErrors = [];
   let context;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../api/contract';
 import type { PanelSpec } from '../api/contract';
-import { barGroups, combineSeries, isAdditive, stackAligned, statSummary, tableRows, topNBars } from './panelTransforms';
+import { barGroups, canStack, combineSeries, isAdditive, stackAligned, statSummary, tableRows, topNBars } from './panelTransforms';
 
 const MIN = 60_000;
 const t = (minute: number) => minute * MIN;
@@ -196,5 +196,22 @@ describe('stackAligned', () => {
 describe('isAdditive', () => {
   it('adds counts and sums only', () => {
     expect([isAdditive('count'), isAdditive('sum'), isAdditive('quantiles'), isAdditive('uniq')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('canStack', () => {
+  const panel = (over: Partial<PanelSpec>): PanelSpec => ({ id: 'p', title: 'P', type: 'timeseries', stream: 's', measure: 'events', aggregate: 'count', groupBy: ['country'], ...over });
+
+  it('stacks groups of one count or sum, whose top is the total', () => {
+    expect(canStack(panel({}))).toBe(true);
+    expect(canStack(panel({ measures: [{ name: 'revenue', aggregate: 'sum' }] }))).toBe(true);
+  });
+
+  it('never stacks quantiles, averages or distinct counts, several measures, or an ungrouped panel', () => {
+    expect(canStack(panel({ measures: [{ name: 'lcp', aggregate: 'quantiles' }] }))).toBe(false);
+    expect(canStack(panel({ measures: [{ name: 'basket', aggregate: 'avg' }] }))).toBe(false);
+    expect(canStack(panel({ measures: [{ name: 'buyers', aggregate: 'uniq' }] }))).toBe(false);
+    expect(canStack(panel({ measures: [{ name: 'events', aggregate: 'count' }, { name: 'revenue', aggregate: 'sum' }] }))).toBe(false);
+    expect(canStack(panel({ groupBy: [] }))).toBe(false);
   });
 });

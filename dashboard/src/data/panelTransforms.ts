@@ -151,6 +151,16 @@ export function tableRows(series: readonly Series[], naming: SeriesNaming, maxRo
 }
 
 /**
+ * Whether a panel's series may be stacked: groups of one additive measure (count, sum), whose stack top is
+ * the total. Quantiles, averages, distinct counts or min/max of groups do not add up (three p75s stacked
+ * read as a p75 of their sum), and measures of different units are never stacked on each other.
+ */
+export function canStack(spec: PanelSpec): boolean {
+  const measures = panelMeasures(spec);
+  return (spec.groupBy?.length ?? 0) > 0 && measures.length === 1 && isAdditive(measures[0]?.aggregate);
+}
+
+/**
  * Stacked area: each series' values become the running sum of it and every series before it (a
  * missing bucket counts as 0, or the stack would have holes), so series k is drawn from the top of
  * series k-1. `bands` tells uPlot to fill between neighbours instead of down to zero.

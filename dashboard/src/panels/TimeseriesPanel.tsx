@@ -4,7 +4,7 @@ import { toAlignedData } from '../data/chartData';
 import { formatValue } from '../data/format';
 import { seriesName } from '../data/labels';
 import { orderSeries, panelMeasures, seriesNaming } from '../data/measures';
-import { stackAligned } from '../data/panelTransforms';
+import { canStack, stackAligned } from '../data/panelTransforms';
 import { summarize } from '../data/summary';
 import type { Window } from '../data/timeRange';
 import { PanelFrame } from './PanelFrame';
@@ -20,13 +20,12 @@ interface Props {
 const NO_SERIES: readonly Series[] = [];
 
 /**
- * A time-series panel: one line per (measure, group). A grouped panel with one measure starts as a
- * stacked area (its top is the total; a toggle switches back to lines); measures of different units are
- * never stacked on each other, so a panel with several measures draws lines.
+ * A time-series panel: one line per (measure, group). A stackable panel (see canStack) starts as a
+ * stacked area (its top is the total; a toggle switches back to lines); the others draw lines.
  */
 export const TimeseriesPanel = memo(function TimeseriesPanel({ spec, state, xWindow }: Props) {
   const measureCount = panelMeasures(spec).length;
-  const stackable = (spec.groupBy?.length ?? 0) > 0 && measureCount === 1;
+  const stackable = canStack(spec);
   const [stackChosen, setStacked] = useState(true);
   const stacked = stackable && stackChosen;
   const series = useMemo(() => orderSeries(state?.data?.series ?? NO_SERIES, spec), [state?.data?.series, spec]);
