@@ -20,7 +20,8 @@
 //   5. a variable narrows every affected panel: picking a value (a labelled native select) puts var.<name> in the
 //      page URL, refetches exactly the panels it applies to with var.<name>, resubscribes them live with vars, and
 //      each then shows the REST API's points for that value (grouped panels only that value's series); a reload
-//      keeps the pick, All undoes it;
+//      keeps the pick, All undoes it; a panel with a top-N limit still shows at most that many groups after a
+//      dozen live ticks;
 //   6. the panel-types dashboard: stat value with a second measure, the server's top-N limit and its "other" bar,
 //      stacked area, table rows, a range override badge whose panel the picker does not reload, an invalid panel
 //      shown as an error card and never requested; its points equal the REST API's too;
@@ -126,6 +127,7 @@ async function checkEverything(page, { quickstartUrl, panelTypesUrl, queryPid, s
   await checkRecoversFromKill(page, Number(queryPid));
   await checkPointsMatchRest(page, quickstart, 'quickstart'); // by now the stream has settled minutes
   await checkVariableNarrows(page, quickstart, sent, requested);
+  await checkLimitsHoldWhileLive(page, quickstart);
   await screenshotsInBothThemes(page, quickstart, screenshotDir, 'dark');
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForAllPanels(page, ['ready']);
@@ -588,6 +590,39 @@ async function checkVariableNarrows(page, dashboard, sent, requested) {
   const unnarrowed = requested.slice(beforeAll);
   for (const id of affected) check(unnarrowed.some((r) => r.panel === id && !(variable.name in r.vars)), `${id} was not fetched again without ${variable.name}`);
   passed('a variable narrows every affected panel', { variable: variable.name, value, affected, unaffected, before: totalsBefore, after: totalsAfter });
+}
+
+/**
+ * A panel with a top-N `limit` keeps showing at most that many groups per measure (plus "other") while live
+ * deltas arrive, not only in its snapshot: a delta must not bring in a group the snapshot folded into "other".
+ */
+async function checkLimitsHoldWhileLive(page, dashboard) {
+  const spec = await (await page.request.get(`${dashboard.base}/api/v1/dashboards/${encodeURIComponent(dashboard.name)}`)).json();
+  const limited = spec.panels.filter((p) => !p.problem && (p.groupBy ?? []).length > 0 && typeof p.limit === 'number');
+  check(limited.length > 0, `${dashboard.name} has no panel with a limit`);
+  await page.waitForSelector('[data-testid="live-status"][data-status="live"]', { timeout: READY_MS });
+  await page.waitForTimeout(12_000); // a dozen live ticks
+  const shown = await page.evaluate(
+    (ids) =>
+      Object.fromEntries(
+        ids.map((id) => {
+          const perMeasure = {};
+          for (const s of window.__pulseboardPanels[id]?.data?.series ?? []) {
+            if (s.other) continue;
+            const groups = (perMeasure[s.measure ?? ''] ??= []);
+            groups.push(Object.values(s.labels).join('/'));
+          }
+          return [id, perMeasure];
+        }),
+      ),
+    limited.map((p) => p.id),
+  );
+  for (const panel of limited) {
+    for (const [measure, groups] of Object.entries(shown[panel.id])) {
+      check(groups.length <= panel.limit, `after 12 s live, ${panel.id} shows ${groups.length} ${measure} groups (${groups.join(', ')}) for limit ${panel.limit}`);
+    }
+  }
+  passed('panels with a limit keep at most that many groups while live', { shown });
 }
 
 /** The sum of all points each panel shows (its data-sum). */
