@@ -90,8 +90,8 @@ class CrdRulesTest {
         arguments("the same measure twice", "measure: revenue", "measures: [revenue, revenue]", "measures must be unique"),
         arguments("measure name with SQL in it", "measure: revenue", "measures: ['revenue`; DROP TABLE x']", "measures must be measure names"),
         arguments("range in seconds", "measure: revenue", "measure: revenue\n      range: 30s", "range"),
-        arguments("limit over 50", "limit: 5", "limit: 51", "limit"),
-        arguments("limit of 0", "limit: 5", "limit: 0", "limit"),
+        arguments("limit over 50", "groupBy: [country]", "groupBy: [country]\n      limit: 51", "limit"),
+        arguments("limit of 0", "groupBy: [country]", "groupBy: [country]\n      limit: 0", "limit"),
         arguments("duplicate variable name", "dimension: country", "dimension: country\n    - name: country\n      dimension: platform",
             "variable names must be unique"),
         arguments("variable name with upper case", "name: country", "name: Country", "name"),
@@ -108,7 +108,7 @@ class CrdRulesTest {
     String full = replace(quickstartDashboard, "cacheTtl: 1s",
         "cacheTtl: 1s\n    ingress: {host: dash.example.com, className: nginx, path: /checkout, tlsSecret: dash-tls}"
             + "\n    resources: {requests: {cpu: 100m, memory: 256Mi}, limits: {memory: 512Mi}}");
-    full = replace(full, "measure: revenue", "measures: [revenue, events]\n      range: 7d");
+    full = replace(full, "measure: revenue", "measures: [revenue, events]\n      range: 7d\n      limit: 5");
     assertThat(dashboards.validate(full)).isEmpty();
   }
 

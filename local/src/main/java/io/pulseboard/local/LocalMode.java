@@ -3,6 +3,7 @@ package io.pulseboard.local;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -32,6 +33,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -144,7 +146,12 @@ final class LocalMode implements AutoCloseable {
     return result;
   }
 
-  /** Waits until the dashboard's query service passes its readiness probe; returns its port. */
+  /**
+   * Waits until the Dashboard is Ready (its streams are, so no panel waits with a problem) and its query
+   * service of the current configuration passes its readiness probe; returns its port. The query workload
+   * is written before its stream is Ready (panels then answer with their problem) and restarted once it is,
+   * so a ready process alone may still be the one about to be replaced.
+   */
   private int awaitReady(ProcessRunner runner, DeploymentKey query, KubernetesClient client) throws InterruptedException {
     long deadline = System.nanoTime() + config.readyTimeout().toNanos();
     while (System.nanoTime() < deadline) {
@@ -152,13 +159,30 @@ final class LocalMode implements AutoCloseable {
         throw new StoppedException();
       }
       Optional<DeploymentSnapshot> snapshot = runner.snapshot(query.namespace(), query.name());
-      if (snapshot.isPresent() && snapshot.get().readyReplicas() > 0 && snapshot.get().firstPort().isPresent()) {
+      if (snapshot.isPresent() && snapshot.get().readyReplicas() > 0 && snapshot.get().firstPort().isPresent()
+          && dashboardReady(client, query) && currentGenerationReady(client, query)) {
         return snapshot.get().firstPort().get();
       }
       Thread.sleep(250);
     }
     throw new IllegalStateException("the query service " + query + " was not ready within "
         + config.readyTimeout().toSeconds() + " s; " + dashboardCondition(client, query));
+  }
+
+  private static boolean dashboardReady(KubernetesClient client, DeploymentKey query) {
+    GenericKubernetesResource resource = client.genericKubernetesResources("analytics.pulseboard.io/v1alpha1", "Dashboard")
+        .inNamespace(query.namespace()).withName(query.name().replaceFirst("-query$", "")).get();
+    List<Map<String, Object>> conditions = resource == null ? null : resource.get("status", "conditions");
+    return conditions != null && conditions.stream()
+        .anyMatch(c -> "Ready".equals(c.get("type")) && "True".equals(c.get("status")));
+  }
+
+  /** The runner writes observedGeneration with the counts of the processes of that generation. */
+  private static boolean currentGenerationReady(KubernetesClient client, DeploymentKey query) {
+    Deployment deployment = client.apps().deployments().inNamespace(query.namespace()).withName(query.name()).get();
+    return deployment != null && deployment.getStatus() != null
+        && Objects.equals(deployment.getStatus().getObservedGeneration(), deployment.getMetadata().getGeneration())
+        && deployment.getStatus().getReadyReplicas() != null && deployment.getStatus().getReadyReplicas() > 0;
   }
 
   /** What the Dashboard's status says, to explain a wait that timed out. */

@@ -82,9 +82,12 @@ public class PanelDataService {
     });
   }
 
-  /** Reads a range straight from ClickHouse, not touching the cache: what live refreshes need. */
+  /**
+   * Reads a range straight from ClickHouse, not touching the cache, with every group (no top-N): what live
+   * refreshes need; they fold the groups their subscribers do not show.
+   */
   public CompletableFuture<PanelData> fresh(PanelDefinition panel, BucketRange range) {
-    return clickhouse.run(compiler.compile(panel, range));
+    return clickhouse.run(compiler.compileAllGroups(panel, range));
   }
 
   private CompletableFuture<Answer> fromCacheOrClickHouse(String key, PanelQuery query) {

@@ -50,6 +50,12 @@ public final class PanelQueryCompiler {
     return new PanelQuery(panel, range, sql.toString());
   }
 
+  /** As {@link #compile}, for an answer with every group (a live refresh folds them itself). */
+  public PanelQuery compileAllGroups(PanelDefinition panel, BucketRange range) {
+    PanelQuery ranked = compile(panel, range);
+    return new PanelQuery(panel, range, ranked.sql(), false);
+  }
+
   /** The result column of the panel's i-th measure: {@code _v} for the first, then {@code _v1}, {@code _v2}. */
   public static String valueColumn(int index) {
     return index == 0 ? VALUE : VALUE + index;

@@ -42,7 +42,8 @@ public final class PanelRows {
       }
     }
     return new PanelData(panel.id(), query.range().granularity().label(),
-        query.range().fromMillis(), query.range().toMillis(), TopGroups.apply(panel, table.toSeries()));
+        query.range().fromMillis(), query.range().toMillis(),
+        query.ranked() ? TopGroups.apply(panel, table.toSeries()) : table.toSeries());
   }
 
   private static void putLevels(SeriesTable table, Map<String, String> labels, long t, JsonNode values, MeasureContract measure) {

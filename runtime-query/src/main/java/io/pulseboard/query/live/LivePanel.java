@@ -4,7 +4,9 @@ import io.pulseboard.query.panel.BucketRange;
 import io.pulseboard.query.panel.PanelData;
 import io.pulseboard.query.panel.PanelDefinition;
 import io.pulseboard.query.panel.SeriesTable;
+import io.pulseboard.query.panel.TopGroups;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +23,9 @@ final class LivePanel {
   private final SeriesTable lastPushed = new SeriesTable();
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private boolean failing;
+
+  /** The groups the latest snapshot shows on their own; refreshes fold the others into "other". */
+  private Set<Map<String, String>> keptGroups = Set.of();
 
   LivePanel(LiveKey key, PanelDefinition definition) {
     this.key = key;
@@ -61,6 +66,7 @@ final class LivePanel {
       }
     });
     PanelData snapshot = new PanelData(data.panel(), data.granularity(), from, data.to(), table.toSeries());
+    keptGroups = TopGroups.keptGroups(definition, data.series());
     connection.sendSnapshot(since == null ? new LiveMessages.Snapshot(snapshot) : new LiveMessages.Snapshot(snapshot, from));
     subscribers.add(connection);
   }
@@ -91,7 +97,7 @@ final class LivePanel {
   synchronized void apply(BucketRange window, PanelData fresh, long openBucket) {
     failing = false;
     SeriesTable changed = new SeriesTable();
-    SeriesTable.of(fresh.series()).forEach((labels, point) -> {
+    SeriesTable.of(TopGroups.fold(definition, fresh.series(), keptGroups)).forEach((labels, point) -> {
       if (point.t() == openBucket || lastPushed.differs(labels, point.t(), point.v())) {
         changed.put(labels, point.t(), point.v());
       }

@@ -3,9 +3,11 @@ package io.pulseboard.query.panel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,29 +20,34 @@ public final class TopGroups {
   private TopGroups() {}
 
   public static List<Series> apply(PanelDefinition panel, List<Series> series) {
+    return fold(panel, series, Set.of());
+  }
+
+  /** The groups an answer shows on their own (not folded into "other"); empty without groupBy. */
+  public static Set<Map<String, String>> keptGroups(PanelDefinition panel, List<Series> series) {
+    Set<Map<String, String>> kept = new HashSet<>();
+    if (!panel.groupBy().isEmpty()) {
+      series.stream().filter(s -> !s.folded()).forEach(s -> kept.add(group(panel, s)));
+    }
+    return kept;
+  }
+
+  /**
+   * Folds every group not in {@code kept} as {@link #apply} does: what a live refresh uses, so its deltas
+   * follow the groups of the snapshot the client holds rather than a ranking of the re-read buckets alone.
+   */
+  public static List<Series> fold(PanelDefinition panel, List<Series> series, Set<Map<String, String>> kept) {
     if (panel.groupBy().isEmpty()) {
       return series;
     }
-    Map<Map<String, String>, Double> totals = new HashMap<>();
-    String first = panel.measure().name();
-    for (Series s : series) {
-      Map<String, String> group = group(panel, s);
-      double total = first.equals(s.measure()) ? s.points().stream().mapToDouble(p -> value(p.v())).sum() : 0;
-      totals.merge(group, total, Double::sum);
-    }
-    if (totals.size() <= panel.limit()) {
-      return series;
-    }
-    List<Map<String, String>> kept = totals.entrySet().stream()
-        .sorted(Map.Entry.<Map<String, String>, Double>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(e -> e.getKey().toString()))
-        .limit(panel.limit())
-        .map(Map.Entry::getKey)
-        .toList();
+    Set<Map<String, String>> shown = shown(panel, series, kept);
     List<Series> result = new ArrayList<>();
     Map<String, TreeMap<Long, Double>> other = new LinkedHashMap<>();
     for (Series s : series) {
-      if (kept.contains(group(panel, s))) {
+      if (s.folded()) {
+        continue; // an already folded answer is folded again from its groups
+      }
+      if (shown.contains(group(panel, s))) {
         result.add(s);
       } else if (additive(panel, s.measure())) {
         TreeMap<Long, Double> sums = other.computeIfAbsent(s.measure(), m -> new TreeMap<>());
@@ -52,6 +59,33 @@ public final class TopGroups {
     other.forEach((measure, sums) -> result.add(new Series(otherLabels, measure,
         sums.entrySet().stream().map(e -> new Point(e.getKey(), integral(e.getValue()))).toList(), true)));
     return SeriesTable.of(result).toSeries();
+  }
+
+  /**
+   * The groups shown on their own: those already kept, then the others of this answer by the first
+   * measure's total over it, largest first, while fewer than the limit are shown.
+   */
+  private static Set<Map<String, String>> shown(PanelDefinition panel, List<Series> series, Set<Map<String, String>> kept) {
+    Map<Map<String, String>, Double> totals = new HashMap<>();
+    String first = panel.measure().name();
+    for (Series s : series) {
+      if (!s.folded()) {
+        double total = first.equals(s.measure()) ? s.points().stream().mapToDouble(p -> value(p.v())).sum() : 0;
+        totals.merge(group(panel, s), total, Double::sum);
+      }
+    }
+    Set<Map<String, String>> shown = new HashSet<>(kept);
+    totals.entrySet().stream()
+        .filter(e -> !kept.contains(e.getKey()))
+        .sorted(Map.Entry.<Map<String, String>, Double>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(e -> e.getKey().toString()))
+        .map(Map.Entry::getKey)
+        .forEach(group -> {
+          if (shown.size() < panel.limit()) {
+            shown.add(group);
+          }
+        });
+    return shown;
   }
 
   private static Map<String, String> group(PanelDefinition panel, Series s) {
