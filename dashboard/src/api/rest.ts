@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardSummary, PanelData } from './contract';
+import type { Dashboard, DashboardStatus, DashboardSummary, PanelData, VariableValues } from './contract';
 
 /** A non-2xx answer; `message` is the server's `{"error": ...}` text when it sent one. */
 export class ApiError extends Error {
@@ -27,13 +27,26 @@ export function dashboardPath(name: string): string {
   return `${API}/dashboards/${encodeURIComponent(name)}`;
 }
 
-export function panelDataPath(dashboard: string, panel: string, range: TimeRange): string {
+/** Variable values as query parameters: `var.<name>=<value>`, in name order (stable URLs, cache friendly). */
+export type Vars = Readonly<Record<string, string>>;
+
+export function panelDataPath(dashboard: string, panel: string, range: TimeRange, vars: Vars = {}): string {
   const query = new URLSearchParams({
     from: String(Math.floor(range.from)),
     to: String(Math.floor(range.to)),
     step: 'auto',
   });
+  for (const name of Object.keys(vars).sort()) query.set(`var.${name}`, vars[name] as string);
   return `${dashboardPath(dashboard)}/panels/${encodeURIComponent(panel)}?${query}`;
+}
+
+export function variableValuesPath(dashboard: string, variable: string, range: TimeRange): string {
+  const query = new URLSearchParams({ from: String(Math.floor(range.from)), to: String(Math.floor(range.to)) });
+  return `${dashboardPath(dashboard)}/variables/${encodeURIComponent(variable)}/values?${query}`;
+}
+
+export function statusPath(dashboard: string): string {
+  return `${dashboardPath(dashboard)}/status`;
 }
 
 export function fetchDashboards(signal?: AbortSignal): Promise<DashboardSummary[]> {
@@ -48,9 +61,18 @@ export function fetchPanelData(
   dashboard: string,
   panel: string,
   range: TimeRange,
+  vars: Vars,
   signal?: AbortSignal,
 ): Promise<PanelData> {
-  return getJson(panelDataPath(dashboard, panel, range), signal);
+  return getJson(panelDataPath(dashboard, panel, range, vars), signal);
+}
+
+export function fetchVariableValues(dashboard: string, variable: string, range: TimeRange, signal?: AbortSignal): Promise<VariableValues> {
+  return getJson(variableValuesPath(dashboard, variable, range), signal);
+}
+
+export function fetchDashboardStatus(dashboard: string, signal?: AbortSignal): Promise<DashboardStatus> {
+  return getJson(statusPath(dashboard), signal);
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

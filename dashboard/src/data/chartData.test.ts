@@ -47,9 +47,25 @@ describe('toAlignedData', () => {
 
 describe('seriesName', () => {
   it('names a series by its label values in dimension order, or by the fallback when it has none', () => {
-    expect(seriesName({ country: 'de' }, 'Revenue')).toBe('de');
-    expect(seriesName({ platform: 'ios', country: 'de' }, 'Revenue')).toBe('de · ios');
-    expect(seriesName({}, 'Revenue')).toBe('Revenue');
+    const one = { fallback: 'Revenue', showMeasure: false };
+    expect(seriesName({ labels: { country: 'de' } }, one)).toBe('de');
+    expect(seriesName({ labels: { platform: 'ios', country: 'de' } }, one)).toBe('de · ios');
+    expect(seriesName({ labels: {} }, one)).toBe('Revenue');
+  });
+
+  it('names the measure too when the panel has several', () => {
+    const several = { fallback: 'Checkout', showMeasure: true };
+    expect(seriesName({ labels: { country: 'de' }, measure: 'revenue' }, several)).toBe('revenue · de');
+    expect(seriesName({ labels: {}, measure: 'events' }, several)).toBe('events');
+    expect(seriesName({ labels: {} }, several)).toBe('Checkout'); // a server that sends no measure
+  });
+
+  it('calls the server\'s folded series "other"', () => {
+    const one = { fallback: 'Revenue', showMeasure: false };
+    expect(seriesName({ labels: { country: '__other__' }, other: true }, one)).toBe('other');
+    expect(seriesName({ labels: { country: '__other__' }, measure: 'revenue', other: true }, { ...one, showMeasure: true })).toBe(
+      'revenue · other',
+    );
   });
 });
 

@@ -68,6 +68,30 @@ describe('mergeDelta', () => {
     expect(merged).toEqual([{ labels: {}, points: [[t(1), 2]] }]);
   });
 
+  it('keeps the series of two measures with the same labels apart, with their measure and other flag', () => {
+    const series: Series[] = [
+      { labels: { country: 'de' }, measure: 'events', points: [[t(1), 10]] },
+      { labels: { country: 'de' }, measure: 'revenue', points: [[t(1), 99]] },
+      { labels: { country: '__other__' }, measure: 'events', other: true, points: [[t(1), 5]] },
+    ];
+
+    const merged = mergeDelta(
+      series,
+      [
+        { labels: { country: 'de' }, measure: 'revenue', points: [[t(1), 120]] },
+        { labels: { country: '__other__' }, measure: 'events', other: true, points: [[t(2), 6]] },
+      ],
+      0,
+    );
+
+    expect(merged).toEqual([
+      { labels: { country: 'de' }, measure: 'events', points: [[t(1), 10]] },
+      { labels: { country: 'de' }, measure: 'revenue', points: [[t(1), 120]] },
+      { labels: { country: '__other__' }, measure: 'events', other: true, points: [[t(1), 5], [t(2), 6]] },
+    ]);
+    expect(merged[0]).toBe(series[0]); // untouched series keep their identity: no re-render
+  });
+
   it('does not change its inputs', () => {
     const series: Series[] = [{ labels: {}, points: [[t(1), 1]] }];
     const delta: Series[] = [{ labels: {}, points: [[t(3), 3], [t(2), 2]] }];

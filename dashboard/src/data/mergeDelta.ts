@@ -1,10 +1,10 @@
 import type { Point, Series } from '../api/contract';
-import { labelsKey } from './labels';
+import { seriesKey } from './labels';
 
 /**
  * Applies a live delta to the series a panel shows and returns the new series (inputs are not changed).
  *
- * A delta carries only the buckets that changed. For each of its series (matched by labels):
+ * A delta carries only the buckets that changed. For each of its series (matched by measure and labels):
  * a point with the timestamp of an existing point replaces it (the open bucket keeps growing),
  * a new timestamp is inserted in time order; series the delta does not name are kept.
  * Points older than `rangeStartMs` are dropped from every series, so the window slides with time,
@@ -17,21 +17,21 @@ export function mergeDelta(
 ): Series[] {
   const incoming = new Map<string, Series>();
   for (const s of delta) {
-    const key = labelsKey(s.labels);
+    const key = seriesKey(s);
     const earlier = incoming.get(key);
     // Two entries for one series in a delta: both apply, the later one wins on equal timestamps.
-    incoming.set(key, earlier ? { labels: s.labels, points: mergePoints(earlier.points, s.points, -Infinity) } : s);
+    incoming.set(key, earlier ? { ...s, points: mergePoints(earlier.points, s.points, -Infinity) } : s);
   }
 
   const merged: Series[] = [];
   for (const s of series) {
-    const key = labelsKey(s.labels);
+    const key = seriesKey(s);
     const update = incoming.get(key);
     incoming.delete(key);
-    merged.push(update ? { labels: s.labels, points: mergePoints(s.points, update.points, rangeStartMs) } : trim(s, rangeStartMs));
+    merged.push(update ? { ...s, points: mergePoints(s.points, update.points, rangeStartMs) } : trim(s, rangeStartMs));
   }
   for (const added of incoming.values()) {
-    merged.push({ labels: added.labels, points: mergePoints([], added.points, rangeStartMs) });
+    merged.push({ ...added, points: mergePoints([], added.points, rangeStartMs) });
   }
   return merged.filter((s) => s.points.length > 0);
 }
@@ -39,7 +39,7 @@ export function mergeDelta(
 /** Drops the points before `rangeStartMs`; returns the same series when none is dropped. */
 function trim(series: Series, rangeStartMs: number): Series {
   const first = firstIndexAtOrAfter(series.points, rangeStartMs);
-  return first === 0 ? series : { labels: series.labels, points: series.points.slice(first) };
+  return first === 0 ? series : { ...series, points: series.points.slice(first) };
 }
 
 /** Linear merge of two time-ordered point lists; `updates` wins on equal timestamps. */

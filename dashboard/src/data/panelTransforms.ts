@@ -1,6 +1,7 @@
 import type { AlignedData } from 'uplot';
-import type { Series } from '../api/contract';
-import { seriesName } from './labels';
+import type { PanelSpec, Series } from '../api/contract';
+import { seriesName, type SeriesNaming } from './labels';
+import { panelMeasures, seriesOfMeasure } from './measures';
 
 /**
  * Whether values of a measure add up across buckets and series. Counts and sums do; a quantile, an
@@ -20,23 +21,44 @@ export interface Bar {
 
 /**
  * Bar panel: one value per series over the range (the total for additive measures, the latest value
- * otherwise), largest first, the first `topN` kept and the rest summed into "other" (only for additive
- * measures: the rest of a quantile has no meaningful total, so it is left out instead).
+ * otherwise), largest first. At most `cap` groups are kept; the rest, and the server's own folded
+ * series (`other: true`, sent when the panel has a `limit`), become one "other" bar at the end — only for
+ * additive measures: the rest of a quantile has no meaningful total, so it is left out instead.
  */
-export function topNBars(series: readonly Series[], topN: number, additive: boolean, fallbackName: string): Bar[] {
+export function topNBars(series: readonly Series[], cap: number, additive: boolean, naming: SeriesNaming): Bar[] {
+  const value = (s: Series) => (additive ? total(s) : (s.points[s.points.length - 1]?.[1] ?? 0));
   const bars = series
-    .map((s) => ({
-      name: seriesName(s.labels, fallbackName),
-      value: additive ? total(s) : (s.points[s.points.length - 1]?.[1] ?? 0),
-      other: false,
-    }))
+    .filter((s) => !s.other)
+    .map((s) => ({ name: seriesName(s, naming), value: value(s), other: false }))
     .filter((bar) => Number.isFinite(bar.value))
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  if (bars.length <= topN) return bars;
-  const kept = bars.slice(0, topN);
+  const kept = bars.slice(0, cap);
   if (!additive) return kept;
-  const rest = bars.slice(topN).reduce((sum, bar) => sum + bar.value, 0);
-  return [...kept, { name: `other (${bars.length - topN})`, value: rest, other: true }];
+  const rest = bars.slice(cap);
+  const folded = series.filter((s) => s.other);
+  if (rest.length === 0 && folded.length === 0) return kept;
+  const otherValue = rest.reduce((sum, bar) => sum + bar.value, 0) + folded.reduce((sum, s) => sum + total(s), 0);
+  // The server's "other" holds an unknown number of groups; only a fold done here can say how many.
+  const name = folded.length > 0 ? 'other' : `other (${rest.length})`;
+  return [...kept, { name, value: otherValue, other: true }];
+}
+
+export interface BarGroup {
+  readonly measure: string;
+  readonly additive: boolean;
+  readonly bars: readonly Bar[];
+}
+
+/**
+ * Bars of each measure of a panel, as separate groups: measures have different units and scales, so
+ * they are never ranked or scaled against each other.
+ */
+export function barGroups(series: readonly Series[], spec: PanelSpec, cap: number): BarGroup[] {
+  return panelMeasures(spec).map((measure) => {
+    const additive = isAdditive(measure.aggregate);
+    const naming = { fallback: measure.name, showMeasure: false };
+    return { measure: measure.name, additive, bars: topNBars(seriesOfMeasure(series, spec, measure.name), cap, additive, naming) };
+  });
 }
 
 function total(series: Series): number {
@@ -103,9 +125,12 @@ export interface TableData {
   readonly totalRows: number;
 }
 
-/** Table panel: one row per bucket, one column per series (in the order the series come). */
-export function tableRows(series: readonly Series[], fallbackName: string, maxRows: number): TableData {
-  const columns = series.map((s) => seriesName(s.labels, fallbackName));
+/**
+ * Table panel: one row per bucket, one column per series (in the order the series come, so a panel with
+ * several measures has its columns grouped by measure, named "revenue · de").
+ */
+export function tableRows(series: readonly Series[], naming: SeriesNaming, maxRows: number): TableData {
+  const columns = series.map((s) => seriesName(s, naming));
   const byTime = new Map<number, Array<number | null>>();
   series.forEach((s, column) => {
     for (const [t, v] of s.points) {
@@ -123,6 +148,16 @@ export function tableRows(series: readonly Series[], fallbackName: string, maxRo
     rows: times.slice(0, maxRows).map((time) => ({ time, values: byTime.get(time) as Array<number | null> })),
     totalRows: times.length,
   };
+}
+
+/**
+ * Whether a panel's series may be stacked: groups of one additive measure (count, sum), whose stack top is
+ * the total. Quantiles, averages, distinct counts or min/max of groups do not add up (three p75s stacked
+ * read as a p75 of their sum), and measures of different units are never stacked on each other.
+ */
+export function canStack(spec: PanelSpec): boolean {
+  const measures = panelMeasures(spec);
+  return (spec.groupBy?.length ?? 0) > 0 && measures.length === 1 && isAdditive(measures[0]?.aggregate);
 }
 
 /**

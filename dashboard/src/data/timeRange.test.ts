@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteRangeProblem, fromLocalInput, previousWindow, resolveWindow, toLocalInput } from './timeRange';
+import { absoluteRangeProblem, fromLocalInput, panelSelection, previousWindow, resolveWindow, toLocalInput } from './timeRange';
 
 describe('time range', () => {
   it('resolves a preset against now and an absolute range as it is', () => {
     expect(resolveWindow({ kind: 'relative', ms: 3_600_000 }, 10_000_000)).toEqual({ from: 6_400_000, to: 10_000_000 });
     expect(resolveWindow({ kind: 'absolute', from: 5, to: 9 }, 10_000_000)).toEqual({ from: 5, to: 9 });
+  });
+
+  it('gives a panel with a range override its own sliding range, whatever the page picked', () => {
+    const page = { kind: 'absolute', from: 5, to: 9 } as const;
+    expect(panelSelection(7 * 86_400_000, page)).toEqual({ kind: 'relative', ms: 7 * 86_400_000 });
+    expect(panelSelection(null, page)).toBe(page);
+    expect(panelSelection(undefined, { kind: 'relative', ms: 60_000 })).toEqual({ kind: 'relative', ms: 60_000 });
   });
 
   it('compares with the period of the same length just before', () => {

@@ -25,6 +25,14 @@ export const PRESETS: ReadonlyArray<{ readonly label: string; readonly ms: numbe
   { label: '30d', ms: 30 * DAY },
 ];
 
+/**
+ * The range a panel shows: its own override (`rangeMs`, "always the last 7 days") or the page's selection.
+ * An override is a sliding "last N", whatever the picker says.
+ */
+export function panelSelection(panelRangeMs: number | null | undefined, page: RangeSelection): RangeSelection {
+  return typeof panelRangeMs === 'number' && panelRangeMs > 0 ? { kind: 'relative', ms: panelRangeMs } : page;
+}
+
 /** The concrete window of a selection at `now`. */
 export function resolveWindow(selection: RangeSelection, now: number): Window {
   return selection.kind === 'relative' ? { from: now - selection.ms, to: now } : { from: selection.from, to: selection.to };

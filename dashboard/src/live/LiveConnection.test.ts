@@ -99,6 +99,20 @@ describe('LiveConnection', () => {
     expect(statuses.at(-1)).toBe('live');
   });
 
+  it('subscribes with the variable values of a panel, again after a reconnect', () => {
+    const { connection, sockets } = connect();
+    connection.start();
+    connection.subscribe('shop', 'revenue', 3_600_000, { country: 'de' });
+    (sockets[0] as TestingSocket).serverOpens();
+    (sockets[0] as TestingSocket).serverDrops();
+    vi.advanceTimersByTime(500);
+    (sockets[1] as TestingSocket).serverOpens();
+
+    const expected = { ...subscribe('revenue'), vars: { country: 'de' } };
+    expect((sockets[0] as TestingSocket).sent).toEqual([expected]);
+    expect((sockets[1] as TestingSocket).sent).toEqual([expected]);
+  });
+
   it('gives up on a silent socket and connects again', () => {
     const { connection, sockets, statuses } = connect();
     connection.start();

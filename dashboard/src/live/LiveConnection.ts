@@ -67,8 +67,10 @@ export class LiveConnection {
     this.connect('connecting');
   }
 
-  subscribe(dashboard: string, panel: string, rangeMs: number): void {
-    const message: SubscribeMessage = { type: 'subscribe', dashboard, panel, rangeMs };
+  /** `vars`: the variable values that narrow this panel (sent only when there are some). */
+  subscribe(dashboard: string, panel: string, rangeMs: number, vars: Readonly<Record<string, string>> = {}): void {
+    const message: SubscribeMessage =
+      Object.keys(vars).length > 0 ? { type: 'subscribe', dashboard, panel, rangeMs, vars: { ...vars } } : { type: 'subscribe', dashboard, panel, rangeMs };
     this.subscriptions.set(panel, message);
     this.send(message);
   }

@@ -20,8 +20,8 @@ interface Props {
 /**
  * Connection state plus freshness ("updated 3 s ago", from the last snapshot or delta), so a stalled page
  * does not pass for live; connected but without deltas for a while, it turns amber ("no new data for
- * 40 s"). It is the page's freshness, not the stream's lag: the query service has no stream-status
- * endpoint yet, so how far ingestion is behind Kafka cannot be shown.
+ * 40 s"). It is the page's connection freshness; the stream's own lag (its newest ingested row) is the
+ * FreshnessBadge next to it.
  */
 export function LiveIndicator({ status, lastUpdate, refreshMs }: Props) {
   const now = useNow(1000);

@@ -1,32 +1,45 @@
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
-import type { Dashboard, PanelSpec } from '../api/contract';
+import type { Dashboard, PanelSpec, VariableSpec } from '../api/contract';
 import { ApiError, fetchDashboard } from '../api/rest';
 import { LiveSwitch } from '../controls/LiveSwitch';
 import { TimeRangePicker } from '../controls/TimeRangePicker';
-import { rangeLength, resolveWindow, type RangeSelection, type Window } from '../data/timeRange';
+import { panelSelection, resolveWindow, type RangeSelection, type Window } from '../data/timeRange';
+import { searchWithSelection, selectionFromSearch, selectVariable, type VariableSelection } from '../data/variables';
 import { LiveIndicator } from '../live/LiveIndicator';
 import { useLivePanels } from '../live/useLivePanels';
 import { BarPanel } from '../panels/BarPanel';
+import { panelRequests } from '../panels/panelRequests';
 import { panelsReducer, type PanelState } from '../panels/panelsState';
 import { StatPanel } from '../panels/StatPanel';
 import { TablePanel } from '../panels/TablePanel';
 import { TimeseriesPanel } from '../panels/TimeseriesPanel';
 import { usePanelData } from '../panels/usePanelData';
 import { AppLink } from '../routing/navigation';
+import { FreshnessBadge } from '../status/FreshnessBadge';
+import { useDashboardStatus } from '../status/useDashboardStatus';
+import { useVariableValues } from '../variables/useVariableValues';
+import { VariableSelectors } from '../variables/VariableSelectors';
 
 const NO_PANELS: readonly PanelSpec[] = [];
+const NO_VARIABLES: readonly VariableSpec[] = [];
 
 /**
- * One dashboard: controls (range, live), then its panels in a responsive grid. Each range change
- * loads every panel over REST; a preset range also stays live over one WebSocket (snapshot, then deltas).
+ * One dashboard: controls (range, live, freshness), variable selectors, then its panels in a responsive
+ * grid. A range change reloads every panel that follows the page's range over REST, a variable change
+ * every panel it applies to; a preset range also stays live over one WebSocket (snapshot, then deltas).
+ * The variable selection lives in the URL (`?var.country=de`): a link shows the same view, Back undoes a pick.
  */
 export function DashboardPage({ name }: { readonly name: string }) {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [panels, dispatch] = useReducer(panelsReducer, {});
-  const [chosenRange, setRange] = useState<RangeSelection | null>(null);
+  // Each pick counts, even of the same preset again: it reloads (a "refresh").
+  const [range, setRangeState] = useState<{ readonly chosen: RangeSelection | null; readonly epoch: number }>({ chosen: null, epoch: 0 });
+  const setRange = useCallback((chosen: RangeSelection) => setRangeState((r) => ({ chosen, epoch: r.epoch + 1 })), []);
   const [liveOn, setLiveOn] = useState(true);
+  // null: read the URL (first view, or after Back/Forward).
+  const [chosenVars, setChosenVars] = useState<VariableSelection | null>(null);
 
   useEffect(() => {
     document.title = `${name} · Pulseboard`;
@@ -46,12 +59,33 @@ export function DashboardPage({ name }: { readonly name: string }) {
 
   // Until the user picks a range, the dashboard's default range (a sliding "last N").
   const defaultRange = useMemo<RangeSelection>(() => ({ kind: 'relative', ms: dashboard?.defaultRangeMs || 3_600_000 }), [dashboard]);
-  const selection = chosenRange ?? defaultRange;
+  const selection = range.chosen ?? defaultRange;
   const specs = dashboard?.panels ?? NO_PANELS;
-  const panelIds = useMemo(() => specs.map((p) => p.id), [specs]);
+  const variables = dashboard?.variables ?? NO_VARIABLES;
+  const vars = useMemo(() => chosenVars ?? selectionFromSearch(window.location.search, variables), [chosenVars, variables]);
+  useEffect(() => {
+    const reread = () => setChosenVars(null);
+    window.addEventListener('popstate', reread);
+    return () => window.removeEventListener('popstate', reread);
+  }, []);
+  const selectVar = useCallback(
+    (variable: string, value: string | null) => {
+      const next = selectVariable(vars, variable, value);
+      setChosenVars(next);
+      const { pathname, search, hash } = window.location;
+      window.history.pushState(null, '', `${pathname}${searchWithSelection(search, next)}${hash}`);
+    },
+    [vars],
+  );
+
+  const requests = useMemo(() => panelRequests(specs, selection, range.epoch, vars), [specs, selection, range.epoch, vars]);
   const liveEnabled = liveOn && selection.kind === 'relative';
-  usePanelData(dashboard?.name ?? null, specs, selection, dispatch);
-  const live = useLivePanels(dashboard?.name ?? null, panelIds, rangeLength(selection), liveEnabled, dispatch);
+  const loadedName = dashboard?.name ?? null;
+  usePanelData(loadedName, requests, dispatch);
+  const live = useLivePanels(loadedName, requests, liveEnabled, dispatch);
+  const freshness = useDashboardStatus(loadedName);
+  const valuesRange = useMemo(() => (dashboard ? resolveWindow(selection, Date.now()) : null), [dashboard, selection]);
+  const variableValues = useVariableValues(loadedName, variables, valuesRange);
   useEffect(() => {
     // What each panel shows, for browser tests and debugging (compare with the REST API).
     (window as { __pulseboardPanels?: unknown }).__pulseboardPanels = panels;
@@ -71,9 +105,11 @@ export function DashboardPage({ name }: { readonly name: string }) {
             <TimeRangePicker selection={selection} onChange={setRange} />
             <LiveSwitch on={liveOn} disabled={selection.kind === 'absolute'} onChange={setLiveOn} />
             <LiveIndicator status={live.status} lastUpdate={live.lastUpdate} refreshMs={dashboard.refreshMs} />
+            <FreshnessBadge status={freshness.status} error={freshness.error} />
           </div>
         )}
       </header>
+      <VariableSelectors variables={variables} values={variableValues} selection={vars} onSelect={selectVar} />
       {loadError && (
         <p className="banner" role="alert">
           {loadError}
@@ -102,8 +138,9 @@ export function DashboardPage({ name }: { readonly name: string }) {
 }
 
 function Panel({ spec, state, selection }: { readonly spec: PanelSpec; readonly state: PanelState | undefined; readonly selection: RangeSelection }) {
-  // Recomputed with each data change: a live "last hour" window slides along with its deltas.
-  const xWindow = useMemo<Window>(() => resolveWindow(selection, Date.now()), [selection, state?.data]);
+  // Recomputed with each data change: a live "last hour" window slides along with its deltas. A panel with
+  // a range override spans its own range.
+  const xWindow = useMemo<Window>(() => resolveWindow(panelSelection(spec.rangeMs, selection), Date.now()), [spec.rangeMs, selection, state?.data]);
   switch (spec.type) {
     case 'bar':
       return <BarPanel spec={spec} state={state} />;

@@ -1,10 +1,10 @@
 import { useId, type ReactNode } from 'react';
-import type { PanelSpec } from '../api/contract';
+import type { PanelProblem, PanelSpec } from '../api/contract';
 import type { DataSummary } from '../data/summary';
 import { describePanel } from './describePanel';
 import type { PanelState } from './panelsState';
 
-export type PanelView = 'loading' | 'error' | 'empty' | 'ready';
+export type PanelView = 'invalid' | 'loading' | 'error' | 'empty' | 'ready';
 
 interface Props {
   readonly spec: PanelSpec;
@@ -16,8 +16,12 @@ interface Props {
   readonly children: ReactNode;
 }
 
-/** What a panel shows instead of its chart while loading, on error or without data. */
-export function panelView(state: PanelState | undefined, summary: DataSummary): PanelView {
+/**
+ * What a panel shows instead of its chart: its problem (the operator found it invalid; it is never
+ * requested), or while loading, on error or without data.
+ */
+export function panelView(state: PanelState | undefined, summary: DataSummary, problem?: PanelProblem | null): PanelView {
+  if (problem) return 'invalid';
   if (state?.error && !state.data) return 'error';
   if (!state?.data) return 'loading';
   return summary.points === 0 ? 'empty' : 'ready';
@@ -29,7 +33,7 @@ export function panelView(state: PanelState | undefined, summary: DataSummary): 
  */
 export function PanelFrame({ spec, state, summary, aside, children }: Props) {
   const titleId = useId();
-  const view = panelView(state, summary);
+  const view = panelView(state, summary, spec.problem);
   const granularity = state?.data?.granularity;
   return (
     <section
@@ -53,8 +57,26 @@ export function PanelFrame({ spec, state, summary, aside, children }: Props) {
             {granularity ? ` · ${granularity} buckets` : ''}
           </p>
         </div>
-        {view === 'ready' && aside}
+        <div className="panel__aside">
+          {spec.range && (
+            <span
+              className="badge"
+              data-testid="range-override"
+              title={`This panel always shows the last ${spec.range}, whatever range the page shows`}
+            >
+              last {spec.range}
+            </span>
+          )}
+          {view === 'ready' && aside}
+        </div>
       </header>
+      {view === 'invalid' && (
+        <div className="panel__problem" role="alert" data-testid="problem-card">
+          <p className="panel__problem-title">This panel is not valid{spec.problem?.reason ? ` (${spec.problem.reason})` : ''}</p>
+          <p>{spec.problem?.message}</p>
+          <p className="panel__problem-hint">Fix the panel in the Dashboard resource; the operator's PanelsValid condition says the same.</p>
+        </div>
+      )}
       {view === 'error' && (
         <p className="panel__message panel__message--error" role="alert">
           Could not load this panel: {state?.error}

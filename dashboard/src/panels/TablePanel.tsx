@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { PanelSpec } from '../api/contract';
 import { formatValue } from '../data/format';
+import { orderSeries, seriesNaming } from '../data/measures';
 import { tableRows } from '../data/panelTransforms';
 import { summarize } from '../data/summary';
 import { PanelFrame } from './PanelFrame';
@@ -9,10 +10,10 @@ import type { PanelState } from './panelsState';
 const MAX_ROWS = 200;
 const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** One row per bucket (newest first), one column per series; scrolls inside the panel. */
+/** One row per bucket (newest first), one column per (measure, group); scrolls inside the panel. */
 export const TablePanel = memo(function TablePanel({ spec, state }: { readonly spec: PanelSpec; readonly state: PanelState | undefined }) {
-  const series = useMemo(() => state?.data?.series ?? [], [state?.data?.series]);
-  const table = useMemo(() => tableRows(series, spec.title, MAX_ROWS), [series, spec.title]);
+  const series = useMemo(() => orderSeries(state?.data?.series ?? [], spec), [state?.data?.series, spec]);
+  const table = useMemo(() => tableRows(series, seriesNaming(spec), MAX_ROWS), [series, spec]);
   const summary = useMemo(() => summarize(series), [series]);
   return (
     <PanelFrame spec={spec} state={state} summary={summary}>

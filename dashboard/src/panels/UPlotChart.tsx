@@ -14,6 +14,8 @@ interface Props {
   readonly xWindow: Window | null;
   readonly stacked?: boolean;
   readonly bands?: ReadonlyArray<readonly [number, number]>;
+  /** The y scale of each series (one per measure); absent: one shared scale. */
+  readonly seriesScales?: readonly string[];
   readonly height?: number;
 }
 
@@ -21,11 +23,12 @@ interface Props {
  * A uPlot canvas chart. uPlot, not an SVG/DOM chart library: it draws tens of thousands of points
  * per frame on a canvas in a ~50 KB bundle, and `setData` swaps data in place, so a live update
  * every tick neither re-creates the chart nor flickers. The chart is built again only when the set
- * of series, the theme or line/stacked changes, because legend, colours and fills depend on them.
+ * of series (or their scales), the theme or line/stacked changes, because legend, colours, axes and fills
+ * depend on them.
  * The host exposes what uPlot draws, for browser tests: `data-plotted-buckets` (x length) and
  * `data-x-min` / `data-x-max` (the x scale, which spans the selected range).
  */
-export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false, bands = [], height = 220 }: Props) {
+export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false, bands = [], seriesScales, height = 220 }: Props) {
   const theme = useCurrentTheme();
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -33,6 +36,7 @@ export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false,
   const latestData = useRef(data);
   const windowRef = useRef(xWindow);
   const structure = seriesNames.join('\n');
+  const scalesKey = (seriesScales ?? []).join('\n');
   const bandsKey = bands.map((band) => band.join('>')).join(',');
 
   useLayoutEffect(() => {
@@ -47,6 +51,7 @@ export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false,
       stacked,
       bands: bandsKey === '' ? [] : bandsKey.split(',').map((band) => band.split('>').map(Number) as [number, number]),
       xWindow: () => windowRef.current,
+      seriesScales: scalesKey === '' ? undefined : scalesKey.split('\n'),
     };
     const options = chartOptions(structure.split('\n'), host.clientWidth, height, look);
     // uPlot commits a new scale asynchronously after setData: expose it when it does.
@@ -68,7 +73,7 @@ export function UPlotChart({ data, seriesNames, label, xWindow, stacked = false,
       plot.destroy();
       plotRef.current = null;
     };
-  }, [structure, height, theme, stacked, bandsKey]);
+  }, [structure, scalesKey, height, theme, stacked, bandsKey]);
 
   useEffect(() => {
     const plot = plotRef.current;

@@ -23,6 +23,12 @@ export interface ChartLook {
   readonly bands: ReadonlyArray<readonly [number, number]>;
   /** Read on every redraw: the x axis spans the selected range, not just the data. */
   readonly xWindow: () => Window | null;
+  /**
+   * The y scale of each series; absent: all on one. A panel with several measures gives each measure its
+   * own scale (revenue in thousands would flatten a count in tens): the first has the left axis, the second
+   * the right one, further ones are read from the legend.
+   */
+  readonly seriesScales?: readonly string[];
 }
 
 export function chartOptions(seriesNames: readonly string[], width: number, height: number, look: ChartLook): uPlot.Options {
@@ -31,6 +37,14 @@ export function chartOptions(seriesNames: readonly string[], width: number, heig
     grid: { stroke: GRID[look.theme], width: 1 },
     ticks: { stroke: GRID[look.theme], width: 1 },
   };
+  const scaleKeys = [...new Set(look.seriesScales ?? [])];
+  const yAxes: uPlot.Axis[] =
+    scaleKeys.length > 1
+      ? [
+          { ...axis, scale: scaleKeys[0], size: 56, values: (_: uPlot, splits: number[]) => splits.map(formatValue) },
+          { ...axis, scale: scaleKeys[1], side: 1, size: 56, grid: { show: false }, values: (_: uPlot, splits: number[]) => splits.map(formatValue) },
+        ]
+      : [{ ...axis, size: 56, values: (_: uPlot, splits: number[]) => splits.map(formatValue) }];
   return {
     width,
     height,
@@ -56,11 +70,12 @@ export function chartOptions(seriesNames: readonly string[], width: number, heig
         // x is the union of all series' timestamps, so a series has nulls where another has a
         // bucket; drawing across them keeps each line continuous.
         spanGaps: true,
+        ...(scaleKeys.length > 1 ? { scale: look.seriesScales?.[index] } : {}),
         value: (_: uPlot, value: number | null) => formatValue(value),
       })),
     ],
     bands: look.bands.map(([upper, lower]) => ({ series: [upper, lower] as [number, number] })),
-    axes: [axis, { ...axis, size: 56, values: (_: uPlot, splits: number[]) => splits.map(formatValue) }],
+    axes: [axis, ...yAxes],
     legend: { show: true, live: true },
     cursor: { drag: { x: false, y: false } },
   };

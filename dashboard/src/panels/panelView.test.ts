@@ -25,6 +25,14 @@ describe('panelView', () => {
     expect(panelView(state({ data: kept, error: 'late failure' }), summarize(kept.series))).toBe('ready');
   });
 
+  it('shows a panel with a problem as invalid, whatever data it has', () => {
+    const problem = { reason: 'UnknownMeasure', message: 'stream checkout has no measure "refunds"' };
+    expect(panelView(undefined, summarize([]), problem)).toBe('invalid');
+    const kept = data([[1, 2]]);
+    expect(panelView(state({ data: kept }), summarize(kept.series), problem)).toBe('invalid');
+    expect(panelView(state({ data: kept }), summarize(kept.series), null)).toBe('ready');
+  });
+
   it('says empty when the range has no point', () => {
     expect(panelView(state({ data: data([]) }), summarize([]))).toBe('empty');
   });

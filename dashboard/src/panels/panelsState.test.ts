@@ -53,11 +53,15 @@ describe('panelsReducer', () => {
     expect(panelsReducer(live, { type: 'failed', panel: 'revenue', message: 'timeout' })).toBe(live);
   });
 
-  it('starts every panel over when the range changes, so the next REST answer is shown again', () => {
+  it('starts a panel over when its range or variables change, so the next REST answer is shown again', () => {
     let state = panelsReducer({}, { type: 'snapshot', panel: 'revenue', data: data(2) });
-    state = panelsReducer(state, { type: 'reset' });
-    state = panelsReducer(state, { type: 'loaded', panel: 'revenue', data: data(5) });
+    const other = panelsReducer(state, { type: 'snapshot', panel: 'orders', data: data(7) }).orders;
+    state = { ...state, orders: other as NonNullable<typeof other> };
+    state = panelsReducer(state, { type: 'resetPanel', panel: 'revenue' });
+    expect(state.revenue).toBeUndefined();
+    expect(state.orders).toBe(other); // a panel the change does not touch keeps what it shows
 
+    state = panelsReducer(state, { type: 'loaded', panel: 'revenue', data: data(5) });
     expect(state.revenue?.data).toEqual(data(5));
     expect(state.revenue?.live).toBe(false);
   });

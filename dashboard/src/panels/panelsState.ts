@@ -13,7 +13,7 @@ export interface PanelState {
 export type PanelsState = Readonly<Record<string, PanelState>>;
 
 export type PanelAction =
-  | { readonly type: 'reset' }
+  | { readonly type: 'resetPanel'; readonly panel: string }
   | { readonly type: 'previousLoaded'; readonly panel: string; readonly series: readonly Series[] }
   | { readonly type: 'loaded'; readonly panel: string; readonly data: PanelData }
   | { readonly type: 'failed'; readonly panel: string; readonly message: string }
@@ -32,12 +32,17 @@ const EMPTY: PanelState = { data: null, live: false, error: null, previous: null
  * Data of every panel of a dashboard page. The REST answer and the live snapshot race; whichever
  * is newer must win, and the snapshot (followed by deltas) is always at least as new, so a REST
  * answer arriving after it is ignored. Panels that an action does not touch keep their identity,
- * so only the changed panel re-renders. A new time range starts every panel over ('reset').
+ * so only the changed panel re-renders. A new range or variable value starts the panels it concerns over
+ * ('resetPanel'), so they show "loading" rather than numbers of the old request.
  */
 export function panelsReducer(state: PanelsState, action: PanelAction): PanelsState {
-  if (action.type === 'reset') return {};
   const current = state[action.panel] ?? EMPTY;
   switch (action.type) {
+    case 'resetPanel': {
+      if (!(action.panel in state)) return state;
+      const { [action.panel]: _dropped, ...rest } = state;
+      return rest;
+    }
     case 'previousLoaded':
       return { ...state, [action.panel]: { ...current, previous: action.series } };
     case 'loaded':

@@ -1,41 +1,73 @@
-import { useEffect, type Dispatch } from 'react';
-import type { PanelSpec } from '../api/contract';
+import { useEffect, useRef, type Dispatch } from 'react';
 import { errorMessage } from '../api/errorMessage';
 import { fetchPanelData } from '../api/rest';
-import { previousWindow, resolveWindow, type RangeSelection } from '../data/timeRange';
+import { previousWindow, resolveWindow } from '../data/timeRange';
+import type { PanelRequest } from './panelRequests';
 import type { PanelAction } from './panelsState';
 
+interface InFlight {
+  readonly key: string;
+  readonly abort: AbortController;
+}
+
 /**
- * Loads every panel over REST for the selected range, again whenever the range changes; stat panels also load the period before it, which they compare against. A change first
- * resets all panels, so the page shows "loading" rather than the old range's numbers.
+ * Loads each panel over REST for its range and variable values, and again whenever its request `key`
+ * changes (see panelRequests): a new page range reloads the panels that follow the page, a variable
+ * reloads the panels it applies to, and the others keep what they show. Stat panels also load the period
+ * before their range, which they compare against. A reload first resets the panel, so it shows "loading"
+ * rather than the old request's numbers.
  */
-export function usePanelData(
-  dashboard: string | null,
-  panels: readonly PanelSpec[],
-  selection: RangeSelection,
-  dispatch: Dispatch<PanelAction>,
-): void {
+export function usePanelData(dashboard: string | null, requests: readonly PanelRequest[], dispatch: Dispatch<PanelAction>): void {
+  const inFlight = useRef(new Map<string, InFlight>());
+
   useEffect(() => {
-    if (dashboard === null || panels.length === 0) return;
-    dispatch({ type: 'reset' });
-    const abort = new AbortController();
-    const window = resolveWindow(selection, Date.now());
-    for (const { id, type } of panels) {
-      fetchPanelData(dashboard, id, window, abort.signal).then(
-        (data) => dispatch({ type: 'loaded', panel: id, data }),
-        (error: unknown) => {
-          if (!abort.signal.aborted) dispatch({ type: 'failed', panel: id, message: errorMessage(error) });
-        },
-      );
-      if (type === 'stat') {
-        fetchPanelData(dashboard, id, previousWindow(window), abort.signal).then(
-          (data) => dispatch({ type: 'previousLoaded', panel: id, series: data.series }),
-          () => {
-            // Without the previous period the stat shows no change; its own error is reported by the main request.
-          },
-        );
+    if (dashboard === null) return;
+    const loaded = inFlight.current;
+    const wanted = new Set(requests.map((r) => r.panel));
+    for (const [panel, entry] of loaded) {
+      if (!wanted.has(panel)) {
+        entry.abort.abort();
+        loaded.delete(panel);
       }
     }
-    return () => abort.abort();
-  }, [dashboard, panels, selection, dispatch]);
+    for (const request of requests) {
+      if (loaded.get(request.panel)?.key === request.key) continue;
+      loaded.get(request.panel)?.abort.abort();
+      const abort = new AbortController();
+      loaded.set(request.panel, { key: request.key, abort });
+      load(dashboard, request, abort.signal, dispatch);
+    }
+  }, [dashboard, requests, dispatch]);
+
+  useEffect(() => {
+    const loaded = inFlight.current;
+    return () => {
+      for (const entry of loaded.values()) entry.abort.abort();
+      loaded.clear();
+    };
+  }, [dashboard]);
+}
+
+function load(dashboard: string, request: PanelRequest, signal: AbortSignal, dispatch: Dispatch<PanelAction>): void {
+  const { panel } = request;
+  dispatch({ type: 'resetPanel', panel });
+  const window = resolveWindow(request.selection, Date.now());
+  fetchPanelData(dashboard, panel, window, request.vars, signal).then(
+    (data) => {
+      if (!signal.aborted) dispatch({ type: 'loaded', panel, data });
+    },
+    (error: unknown) => {
+      if (!signal.aborted) dispatch({ type: 'failed', panel, message: errorMessage(error) });
+    },
+  );
+  if (request.type === 'stat') {
+    fetchPanelData(dashboard, panel, previousWindow(window), request.vars, signal).then(
+      (data) => {
+        if (!signal.aborted) dispatch({ type: 'previousLoaded', panel, series: data.series });
+      },
+      () => {
+        // Without the previous period the stat shows no change; its own error is reported by the main request.
+      },
+    );
+  }
 }

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.pulseboard.local.apiserver.Kubectl;
+import io.pulseboard.local.runner.DeploymentKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,9 +29,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./pulseboard up -d} as a user runs it, once for every whole-stack check: kubectl sees the quickstart
  * stream; in a real browser (dashboard/e2e/dashboard-checks.mjs) the quickstart dashboard and a dashboard with
- * every panel type show the REST API's points, update live within 3 s, refetch on a range change and recover
- * from a killed query process without a reload, with screenshots of both in both themes under
- * target/screenshots/; and {@code ./pulseboard down} leaves no process behind.
+ * every panel type and option show the REST API's points, update live within 3 s, say the demo stream is fresh,
+ * refetch on a range change, narrow every affected panel when a variable is picked, and recover from a killed
+ * query process without a reload; then every other example dashboard of examples/ is brought up (Secrets, a few
+ * minutes of events, kubectl-style apply) and each is screenshotted; screenshots of all of them in both themes
+ * under target/screenshots/; and {@code ./pulseboard down} leaves no process behind.
  */
 class LocalModeE2E {
   private static final Path ROOT = Path.of(System.getProperty("pulseboard.root", "..")).toAbsolutePath().normalize();
@@ -36,6 +42,7 @@ class LocalModeE2E {
 
   private static final Path PANEL_TYPES_DASHBOARD = Path.of("src", "test", "resources", "e2e", "panel-types-dashboard.yaml")
       .toAbsolutePath();
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
   private final Set<Long> seenPids = new TreeSet<>();
 
@@ -60,11 +67,11 @@ class LocalModeE2E {
 
       // A second dashboard with every panel type, next to the quickstart: the page is checked on both.
       kubectl.run("apply", "--validate=false", "-f", PANEL_TYPES_DASHBOARD.toString());
-      RuntimeProcesses.Found quickstartQuery = awaitReadyQuery("checkout-health-query");
-      RuntimeProcesses.Found panelTypesQuery = awaitReadyQuery("checkout-panels-query");
+      RuntimeProcesses.Found quickstartQuery = awaitReadyQuery("default", "checkout-health-query");
+      RuntimeProcesses.Found panelTypesQuery = awaitReadyQuery("default", "checkout-panels-query");
       recordPids();
 
-      Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+      Path screenshots = SCREENSHOTS;
       int browser;
       // The page survives a killed query process only behind a stable address, as behind a Kubernetes Service:
       // local mode gives the restarted process a new port.
@@ -76,11 +83,10 @@ class LocalModeE2E {
       String report = Files.readString(OUTPUT.resolve("dashboard-checks.log"));
       assertThat(browser).as("dashboard-checks.mjs exit code; output:\n" + report).isZero();
       assertThat(report).contains("\"ok\":true");
-      for (String dashboard : List.of("checkout-health", "checkout-panels")) {
-        for (String theme : List.of("dark", "light")) {
-          assertThat(screenshots.resolve(dashboard + "-" + theme + ".png")).isNotEmptyFile();
-        }
-      }
+      assertScreenshots(List.of("checkout-health", "checkout-panels"));
+      recordPids();
+
+      screenshotOtherExamples(endpoints);
       recordPids();
     } finally {
       recordPids();
@@ -94,11 +100,45 @@ class LocalModeE2E {
     assertThat(STATE.resolve("endpoints.json")).doesNotExist();
   }
 
+  /**
+   * Every example dashboard besides the quickstart, in a browser, in both themes: they run after the checks above
+   * (their JVMs would compete with the live checks for CPU) and only have to show their panels.
+   */
+  private void screenshotOtherExamples(JsonNode endpoints) throws Exception {
+    ExampleDashboards examples = ExampleDashboards.load(ROOT.resolve("examples"));
+    Path kubeconfig = Path.of(endpoints.get("kubeconfig").asText());
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+      examples.apply(client, endpoints.get("kafkaBootstrap").asText(), endpoints.get("clickhouseHttp").asText(),
+          endpoints.get("redis").asText());
+    }
+    List<String> urls = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (DeploymentKey query : examples.queryDeployments()) {
+      urls.add("http://127.0.0.1:" + awaitReadyQuery(query.namespace(), query.name()).httpPort() + "/");
+      names.add(query.name().replaceFirst("-query$", ""));
+    }
+    recordPids();
+    List<String> command = new ArrayList<>(List.of("node", "dashboard/e2e/dashboard-checks.mjs", "--screenshots", SCREENSHOTS.toString()));
+    command.addAll(urls);
+    int browser = run(Duration.ofSeconds(420), "example-screenshots", command);
+    String report = Files.readString(OUTPUT.resolve("example-screenshots.log"));
+    assertThat(browser).as("dashboard-checks.mjs --screenshots exit code; output:\n" + report).isZero();
+    assertScreenshots(names);
+  }
+
+  private static void assertScreenshots(List<String> dashboards) {
+    for (String dashboard : dashboards) {
+      for (String theme : List.of("dark", "light")) {
+        assertThat(SCREENSHOTS.resolve(dashboard + "-" + theme + ".png")).isNotEmptyFile();
+      }
+    }
+  }
+
   /** The query process of a dashboard's Deployment, once it answers /readyz. */
-  private static RuntimeProcesses.Found awaitReadyQuery(String deployment) {
+  private static RuntimeProcesses.Found awaitReadyQuery(String namespace, String deployment) {
     HttpClient http = HttpClient.newHttpClient();
     return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-      Optional<RuntimeProcesses.Found> found = RuntimeProcesses.find(STATE, "default", deployment);
+      Optional<RuntimeProcesses.Found> found = RuntimeProcesses.find(STATE, namespace, deployment);
       if (found.isEmpty()) {
         return null;
       }
