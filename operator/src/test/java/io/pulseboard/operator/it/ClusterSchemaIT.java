@@ -3,6 +3,9 @@ package io.pulseboard.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static io.pulseboard.operator.testing.SpecParts.measure;
+import static io.pulseboard.operator.testing.SpecParts.quickstartMinuteHour;
+import static io.pulseboard.operator.testing.SpecParts.rollup;
 
 import io.pulseboard.api.contract.StreamNames;
 import io.pulseboard.api.v1alpha1.Aggregate;
@@ -10,9 +13,7 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.DimensionSpec;
 import io.pulseboard.api.v1alpha1.FieldType;
 import io.pulseboard.api.v1alpha1.Granularity;
-import io.pulseboard.api.v1alpha1.MeasureSpec;
 import io.pulseboard.api.v1alpha1.RawSpec;
-import io.pulseboard.api.v1alpha1.RollupSpec;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
 import io.pulseboard.operator.clickhouse.IngestRollout;
@@ -22,7 +23,6 @@ import io.pulseboard.operator.clickhouse.SchemaState;
 import io.pulseboard.operator.clickhouse.StreamSchemas;
 import io.pulseboard.operator.clickhouse.TopologyMismatchException;
 import io.pulseboard.operator.testing.ClickHouseQueries;
-import io.pulseboard.operator.testing.Examples;
 import io.pulseboard.services.ClickHouseCluster;
 import io.pulseboard.services.ClickHouseProcess;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class ClusterSchemaIT {
 
   @Test
   void aNewMeasureThenANewDimensionUnderLoadKeepEveryRollupEqualToRaw() {
-    AnalyticsStreamSpec spec = spec();
+    AnalyticsStreamSpec spec = quickstartMinuteHour();
     assertThat(applier.apply(connection, names, spec, IngestRollout.none()).appliedVersion()).isEqualTo(1);
     insert(1, 500, false);
 
@@ -134,7 +133,7 @@ class ClusterSchemaIT {
 
   @Test
   void expiredPartitionsAreDroppedOnEveryReplica() {
-    AnalyticsStreamSpec spec = spec();
+    AnalyticsStreamSpec spec = quickstartMinuteHour();
     RawSpec raw = new RawSpec();
     raw.setRetention("7d");
     spec.setRaw(raw);
@@ -156,7 +155,7 @@ class ClusterSchemaIT {
   @Test
   void writesGoOnWhileTheFirstReplicaIsDownAndItCatchesUpWhenBack() throws IOException {
     StreamNames outage = StreamNames.of(database, "outage");
-    applier.apply(connection, outage, spec(), IngestRollout.none());
+    applier.apply(connection, outage, quickstartMinuteHour(), IngestRollout.none());
     clickhouse.execute(connection, List.of(rawInsert(outage, "2026-11-29 10:00:00", 1, 0, 100, false)));
 
     ClickHouseProcess firstReplica = cluster.replicas().get(0);
@@ -179,11 +178,11 @@ class ClusterSchemaIT {
   void tablesStayOnTheLayoutTheyWereCreatedWith() {
     ClickHouseConnection single = new ClickHouseConnection(connection.url(), "default", "");
     StreamNames alone = StreamNames.of(database, "alone");
-    applier.apply(single, alone, spec(), IngestRollout.none());
+    applier.apply(single, alone, quickstartMinuteHour(), IngestRollout.none());
     clickhouse.execute(single, List.of(rawInsert(alone, "2026-11-29 10:00:00", 1, 0, 10, false)));
     StreamNames clustered = StreamNames.of(database, "clustered");
-    applier.apply(connection, clustered, spec(), IngestRollout.none());
-    AnalyticsStreamSpec withMeasure = spec();
+    applier.apply(connection, clustered, quickstartMinuteHour(), IngestRollout.none());
+    AnalyticsStreamSpec withMeasure = quickstartMinuteHour();
     withMeasure.getMeasures().add(measure("largest", Aggregate.max, "amount"));
 
     assertThatThrownBy(() -> applier.apply(connection, alone, withMeasure, rolledOut(1)))
@@ -216,29 +215,5 @@ class ClusterSchemaIT {
 
   private static IngestRollout rolledOut(int version) {
     return new IngestRollout(OptionalInt.of(version), true);
-  }
-
-  /** The quickstart stream with 1m and 1h rollups. */
-  private static AnalyticsStreamSpec spec() {
-    AnalyticsStreamSpec spec = Examples.quickstartStream().getSpec();
-    spec.setDimensions(new ArrayList<>(spec.getDimensions()));
-    spec.setFields(new ArrayList<>(spec.getFields()));
-    spec.setMeasures(new ArrayList<>(spec.getMeasures()));
-    spec.setRollups(new ArrayList<>(List.of(rollup(Granularity.MINUTE), rollup(Granularity.HOUR))));
-    return spec;
-  }
-
-  private static RollupSpec rollup(Granularity granularity) {
-    RollupSpec rollup = new RollupSpec();
-    rollup.setGranularity(granularity);
-    return rollup;
-  }
-
-  private static MeasureSpec measure(String name, Aggregate aggregate, String field) {
-    MeasureSpec measure = new MeasureSpec();
-    measure.setName(name);
-    measure.setAggregate(aggregate);
-    measure.setField(field);
-    return measure;
   }
 }

@@ -2,6 +2,9 @@ package io.pulseboard.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.pulseboard.operator.testing.SpecParts.measure;
+import static io.pulseboard.operator.testing.SpecParts.quickstartMinuteHour;
+import static io.pulseboard.operator.testing.SpecParts.rollup;
 
 import io.pulseboard.api.contract.StreamNames;
 import io.pulseboard.api.v1alpha1.Aggregate;
@@ -9,8 +12,6 @@ import io.pulseboard.api.v1alpha1.AnalyticsStreamSpec;
 import io.pulseboard.api.v1alpha1.DimensionSpec;
 import io.pulseboard.api.v1alpha1.FieldType;
 import io.pulseboard.api.v1alpha1.Granularity;
-import io.pulseboard.api.v1alpha1.MeasureSpec;
-import io.pulseboard.api.v1alpha1.RollupSpec;
 import io.pulseboard.operator.clickhouse.ClickHouseConnection;
 import io.pulseboard.operator.clickhouse.ClickHouseService;
 import io.pulseboard.operator.clickhouse.IngestRollout;
@@ -18,7 +19,6 @@ import io.pulseboard.operator.clickhouse.SchemaApplier;
 import io.pulseboard.operator.clickhouse.SchemaState;
 import io.pulseboard.operator.clickhouse.UnsafeSchemaChangeException;
 import io.pulseboard.operator.testing.ClickHouseQueries;
-import io.pulseboard.operator.testing.Examples;
 import io.pulseboard.services.SharedServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +49,11 @@ class SchemaApplierIT {
 
   @Test
   void aNewMeasureIsAddedUnderLoadAndBackFilled() {
-    AnalyticsStreamSpec spec = spec();
+    AnalyticsStreamSpec spec = quickstartMinuteHour();
     assertThat(applier.apply(connection, names, spec, IngestRollout.none()).appliedVersion()).isEqualTo(1);
     insert(1, 500);
 
-    AnalyticsStreamSpec withMax = spec();
+    AnalyticsStreamSpec withMax = quickstartMinuteHour();
     withMax.getMeasures().add(measure("largest", Aggregate.max, "amount"));
     SchemaState started = applier.apply(connection, names, withMax, rolledOut(1));
     assertThat(started.appliedVersion()).isEqualTo(1);
@@ -82,10 +82,10 @@ class SchemaApplierIT {
 
   @Test
   void aNewDimensionJoinsTheSortingKeySoRowsOfDifferentValuesStayApart() {
-    applier.apply(connection, names, spec(), IngestRollout.none());
+    applier.apply(connection, names, quickstartMinuteHour(), IngestRollout.none());
     insert(1, 400);
 
-    AnalyticsStreamSpec withDevice = spec();
+    AnalyticsStreamSpec withDevice = quickstartMinuteHour();
     DimensionSpec device = new DimensionSpec();
     device.setName("device");
     device.setType(FieldType.string);
@@ -105,10 +105,10 @@ class SchemaApplierIT {
 
   @Test
   void aNewGranularityIsBackFilledWithEveryMeasureAndARemovedOneStopsBeingFilled() {
-    applier.apply(connection, names, spec(), IngestRollout.none());
+    applier.apply(connection, names, quickstartMinuteHour(), IngestRollout.none());
     insert(1, 600);
 
-    AnalyticsStreamSpec withDay = spec();
+    AnalyticsStreamSpec withDay = quickstartMinuteHour();
     withDay.getRollups().add(rollup(Granularity.DAY));
     applier.apply(connection, names, withDay, rolledOut(1));
     assertThat(sql.text("EXISTS TABLE " + database + ".checkout_1d_v2_backfill")).isEqualTo("1");
@@ -119,7 +119,7 @@ class SchemaApplierIT {
     assertThat(done).isEqualTo(steady(2, "checkout_1m", "checkout_1h", "checkout_1d_v2"));
     assertRollupsEqualRaw(done, List.of("country", "platform"), false);
 
-    AnalyticsStreamSpec withoutHour = spec();
+    AnalyticsStreamSpec withoutHour = quickstartMinuteHour();
     withoutHour.setRollups(new ArrayList<>(List.of(rollup(Granularity.MINUTE), rollup(Granularity.DAY))));
     applier.apply(connection, names, withoutHour, rolledOut(2));
     applier.apply(connection, names, withoutHour, rolledOut(3));
@@ -129,11 +129,11 @@ class SchemaApplierIT {
 
   @Test
   void aChangeThatNeedsDestructiveDdlRunsNothing() {
-    applier.apply(connection, names, spec(), IngestRollout.none());
+    applier.apply(connection, names, quickstartMinuteHour(), IngestRollout.none());
     insert(1, 50);
     String before = catalogue();
 
-    AnalyticsStreamSpec retyped = spec();
+    AnalyticsStreamSpec retyped = quickstartMinuteHour();
     retyped.getFields().stream().filter(f -> f.getName().equals("latency_ms")).findFirst().orElseThrow()
         .setType(FieldType.int64);
     retyped.getMeasures().add(measure("largest", Aggregate.max, "amount"));
@@ -141,7 +141,7 @@ class SchemaApplierIT {
         .isInstanceOf(UnsafeSchemaChangeException.class)
         .hasMessageContaining("checkout_raw: column latency_ms is Float64, the spec asks for Int64");
 
-    AnalyticsStreamSpec withoutPlatform = spec();
+    AnalyticsStreamSpec withoutPlatform = quickstartMinuteHour();
     withoutPlatform.getDimensions().removeIf(d -> d.getName().equals("platform"));
     assertThatThrownBy(() -> applier.apply(connection, names, withoutPlatform, rolledOut(1)))
         .isInstanceOf(UnsafeSchemaChangeException.class)
@@ -209,29 +209,5 @@ class SchemaApplierIT {
 
   private static IngestRollout rolledOut(int version) {
     return new IngestRollout(OptionalInt.of(version), true);
-  }
-
-  /** The quickstart stream with 1m and 1h rollups. */
-  private static AnalyticsStreamSpec spec() {
-    AnalyticsStreamSpec spec = Examples.quickstartStream().getSpec();
-    spec.setDimensions(new ArrayList<>(spec.getDimensions()));
-    spec.setFields(new ArrayList<>(spec.getFields()));
-    spec.setMeasures(new ArrayList<>(spec.getMeasures()));
-    spec.setRollups(new ArrayList<>(List.of(rollup(Granularity.MINUTE), rollup(Granularity.HOUR))));
-    return spec;
-  }
-
-  private static RollupSpec rollup(Granularity granularity) {
-    RollupSpec rollup = new RollupSpec();
-    rollup.setGranularity(granularity);
-    return rollup;
-  }
-
-  private static MeasureSpec measure(String name, Aggregate aggregate, String field) {
-    MeasureSpec measure = new MeasureSpec();
-    measure.setName(name);
-    measure.setAggregate(aggregate);
-    measure.setField(field);
-    return measure;
   }
 }

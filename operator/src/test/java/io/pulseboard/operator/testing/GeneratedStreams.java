@@ -1,5 +1,7 @@
 package io.pulseboard.operator.testing;
 
+import static io.pulseboard.operator.testing.SpecParts.measure;
+
 import io.pulseboard.api.v1alpha1.Aggregate;
 import io.pulseboard.api.v1alpha1.AnalyticsStream;
 import io.pulseboard.api.v1alpha1.DimensionSpec;
@@ -99,14 +101,6 @@ public final class GeneratedStreams {
     f.setType(type);
     f.setPath(path);
     return f;
-  }
-
-  private static MeasureSpec measure(String name, Aggregate aggregate, String field) {
-    MeasureSpec m = new MeasureSpec();
-    m.setName(name);
-    m.setAggregate(aggregate);
-    m.setField(field);
-    return m;
   }
 
   private static MeasureSpec quantiles(String name, String field, List<Double> levels) {

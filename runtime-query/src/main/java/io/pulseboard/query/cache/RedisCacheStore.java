@@ -1,11 +1,8 @@
 package io.pulseboard.query.cache;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
@@ -25,8 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class RedisCacheStore implements CacheStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCacheStore.class);
 
-  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
-
   private final RedisClient client;
   private final RedisURI uri;
   private final Duration retryAfter;
@@ -37,19 +32,10 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
   private volatile long nextAttemptAt;
 
   public RedisCacheStore(String url, Duration commandTimeout, Duration retryAfter, Clock clock) {
-    this.uri = RedisURI.create(url);
-    // The URI timeout bounds the connection handshake, which may be slow while the JVM warms up;
-    // commands get the short timeout from TimeoutOptions below.
-    this.uri.setTimeout(HANDSHAKE_TIMEOUT);
+    this.uri = RedisClients.uri(url);
     this.retryAfter = retryAfter;
     this.clock = clock;
-    this.client = RedisClient.create();
-    this.client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(HANDSHAKE_TIMEOUT).build())
-        .build());
+    this.client = RedisClients.failFast(commandTimeout);
     connectInBackground();
   }
 

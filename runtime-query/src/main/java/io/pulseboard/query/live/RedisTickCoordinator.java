@@ -1,15 +1,13 @@
 package io.pulseboard.query.live;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.pulseboard.query.cache.RedisClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RedisTickCoordinator implements TickCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(RedisTickCoordinator.class);
-  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
   private static final String KEY_PREFIX = "pb:live:";
 
   private final RedisClient client;
@@ -57,20 +54,13 @@ public final class RedisTickCoordinator implements TickCoordinator {
    */
   public RedisTickCoordinator(String url, String channel, JsonMapper json, Duration commandTimeout, Duration lockTtl,
       Duration retryAfter, Clock clock) {
-    this.uri = RedisURI.create(url);
-    this.uri.setTimeout(HANDSHAKE_TIMEOUT);
+    this.uri = RedisClients.uri(url);
     this.channel = channel;
     this.json = json;
     this.lockTtl = lockTtl;
     this.retryAfter = retryAfter;
     this.clock = clock;
-    this.client = RedisClient.create();
-    this.client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(HANDSHAKE_TIMEOUT).build())
-        .build());
+    this.client = RedisClients.failFast(commandTimeout);
     connectInBackground();
   }
 
