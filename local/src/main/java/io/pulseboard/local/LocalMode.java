@@ -19,17 +19,16 @@ import io.pulseboard.local.runner.DeploymentSnapshot;
 import io.pulseboard.local.runner.ProcessRunner;
 import io.pulseboard.operator.PulseboardOperator;
 import io.pulseboard.operator.config.OperatorConfig;
+import io.pulseboard.services.Directories;
 import io.pulseboard.services.Endpoints;
 import io.pulseboard.services.ServiceSet;
 import io.pulseboard.services.StartupListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,10 +86,10 @@ final class LocalMode implements AutoCloseable {
   private LocalEndpoints startAll() throws IOException, InterruptedException {
     Quickstart quickstart = Quickstart.load(config.quickstartDir(), config.namespace());
     StateFiles.delete(endpointsFile);
-    deleteRecursively(config.stateDir().resolve("pods"));
+    Directories.deleteRecursively(config.stateDir().resolve("pods"));
     // Under .pulseboard rather than /tmp: data left by a killed run is removed by the next start.
     servicesDir = config.stateDir().resolve("services");
-    deleteRecursively(servicesDir);
+    Directories.deleteRecursively(servicesDir);
 
     ServiceSet services = ServiceSet.start(servicesDir, progressListener());
     register("services", services::close);
@@ -254,7 +252,7 @@ final class LocalMode implements AutoCloseable {
     }
     pids.delete();
     if (servicesDir != null) {
-      deleteRecursively(servicesDir);
+      Directories.deleteRecursively(servicesDir);
     }
     progress.line("Stopped.");
   }
@@ -270,19 +268,6 @@ final class LocalMode implements AutoCloseable {
       LOG.info("stopped {} in {} ms", component.name(), (System.nanoTime() - t0) / 1_000_000);
     } catch (Exception e) {
       LOG.warn("stopping {} failed", component.name(), e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", dir, e.getMessage());
     }
   }
 

@@ -1,18 +1,22 @@
 package io.pulseboard.services;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-final class Directories {
+/** Removes the working directories of services and processes when they stop. */
+public final class Directories {
+    private static final Logger LOG = LoggerFactory.getLogger(Directories.class);
 
     private Directories() {
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything in it; a failure is logged, as cleanup must not stop a shutdown. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -21,7 +25,7 @@ final class Directories {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
         }
     }
 }

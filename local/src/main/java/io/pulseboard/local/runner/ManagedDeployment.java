@@ -1,5 +1,6 @@
 package io.pulseboard.local.runner;
 
+import io.pulseboard.services.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,13 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,7 @@ final class ManagedDeployment {
     slots.parallelStream().forEach(s -> s.stop(config.stopGrace()));
     slots.clear();
     if (podDir != null) {
-      deleteRecursively(podDir);
+      Directories.deleteRecursively(podDir);
       podDir = null;
     }
   }
@@ -138,19 +137,6 @@ final class ManagedDeployment {
     command.add("-jar");
     command.add(spec.jar().toString());
     return command;
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", dir, e.getMessage());
-    }
   }
 
   /** One replica: its current process, and when it may be started again after exiting. */

@@ -12,6 +12,7 @@ import io.pulseboard.ingest.IngestWorker;
 import io.pulseboard.ingest.StreamSchema;
 import io.pulseboard.ingest.TestingClickHouse;
 import io.pulseboard.ingest.config.IngestConfig;
+import io.pulseboard.services.Directories;
 import io.pulseboard.services.ServiceSet;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,7 +99,7 @@ public final class IngestBench {
       }
       throw e;
     } finally {
-      deleteQuietly(work);
+      Directories.deleteRecursively(work);
     }
     System.exit(code);
   }
@@ -410,13 +411,5 @@ public final class IngestBench {
 
   private static double seconds(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1e9;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (Exception e) {
-      // a temp dir left behind is harmless
-    }
   }
 }
