@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -79,12 +77,12 @@ final class ChildProcess {
 
     /** Waits for a short-lived process (a tool run) to exit and returns its exit code; kills it after {@code timeout}. */
     int waitFor(Duration timeout) {
-        if (!waitForExit(process.toHandle(), timeout)) {
-            stop(Duration.ofSeconds(1));
-            throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s");
-        }
         try {
-            return process.waitFor();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(Duration.ofSeconds(1));
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -93,32 +91,8 @@ final class ChildProcess {
 
     /** SIGTERM, then SIGKILL when the process has not exited after {@code grace}. Waits until it is gone. */
     void stop(Duration grace) {
-        ProcessHandle handle = process.toHandle();
-        if (!handle.isAlive()) {
-            return;
-        }
-        handle.destroy();
-        if (waitForExit(handle, grace)) {
-            return;
-        }
-        LOG.warn("{} (PID {}) did not stop within {} s of SIGTERM, sending SIGKILL", name, pid(), grace.toSeconds());
-        handle.destroyForcibly();
-        if (!waitForExit(handle, Duration.ofSeconds(10))) {
+        if (!ProcessTermination.terminate(process.toHandle(), name, grace)) {
             throw new IllegalStateException(name + " (PID " + pid() + ") survived SIGKILL");
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle handle, Duration timeout) {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
         }
     }
 

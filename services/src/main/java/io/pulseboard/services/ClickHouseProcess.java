@@ -15,20 +15,19 @@ import org.slf4j.LoggerFactory;
  * A ClickHouse server (Debian's 18.16) on 127.0.0.1 with its data, config and logs in one work directory.
  * It runs as root without complaint. {@link #stop()} and {@link #restart()} keep ports and data, for fault tests.
  */
-public final class ClickHouseProcess implements AutoCloseable {
+public final class ClickHouseProcess extends RestartableServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseProcess.class);
     static final Path SERVER_BINARY = Path.of("/usr/sbin/clickhouse-server");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    // Kafka engine tables with several consumers need 13-18 s to stop cleanly.
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path workDir;
     private final int httpPort;
     private final int tcpPort;
-    private ChildProcess process;
 
     private ClickHouseProcess(Path workDir, int httpPort, int tcpPort) {
+        // Kafka engine tables with several consumers need 13-18 s to stop cleanly.
+        super(Duration.ofSeconds(30));
         this.workDir = workDir;
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
@@ -66,39 +65,16 @@ public final class ClickHouseProcess implements AutoCloseable {
         return tcpPort;
     }
 
-    /** PID of the running server (a new one after {@link #restart()}). */
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Stops the server and keeps its data; {@link #restart()} brings it back on the same ports. */
-    public synchronized void stop() {
-        process.stop(STOP_GRACE);
-    }
-
-    /** Stops the server if it runs, then starts it again with the same ports and data. */
-    public synchronized void restart() throws IOException {
-        stop();
-        launch();
-    }
-
     @Override
-    public synchronized void close() {
-        stop();
-    }
-
-    private synchronized void launch() throws IOException {
+    ChildProcess startProcess() throws IOException {
         long started = System.nanoTime();
-        process = ChildProcess.start("ClickHouse", List.of(SERVER_BINARY.toString(),
+        ChildProcess process = ChildProcess.start("ClickHouse", List.of(SERVER_BINARY.toString(),
                 "--config-file=" + workDir.resolve("config.xml")), workDir, workDir.resolve("stdout.log"));
         process.awaitReady(READY_TIMEOUT, this::answersPing,
                 () -> LogTail.of(workDir.resolve("error.log"), 20, ClickHouseProcess::isNotStackFrame));
         LOG.info("ClickHouse ready on {} (PID {}) in {} ms", httpUrl(), process.pid(),
                 (System.nanoTime() - started) / 1_000_000);
+        return process;
     }
 
     /**

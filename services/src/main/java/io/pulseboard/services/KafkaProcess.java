@@ -22,20 +22,19 @@ import org.slf4j.LoggerFactory;
  * jars listed in {@link BrokerClasspath}. Log dirs, config and logs live in one work directory.
  * {@link #stop()} and {@link #restart()} keep ports and data, for fault tests.
  */
-public final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess extends RestartableServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProcess.class);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final List<String> HEAP = List.of("-Xms256m", "-Xmx512m");
 
     private final Path workDir;
     private final int port;
     private final List<String> javaCommand;
-    private ChildProcess process;
 
     private KafkaProcess(Path workDir, int port, List<String> javaCommand) {
+        super(Duration.ofSeconds(10));
         this.workDir = workDir;
         this.port = port;
         this.javaCommand = javaCommand;
@@ -56,31 +55,6 @@ public final class KafkaProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    /** PID of the broker JVM (a new one after {@link #restart()}). */
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Stops the broker and keeps its log dirs; {@link #restart()} brings it back on the same ports. */
-    public synchronized void stop() {
-        process.stop(STOP_GRACE);
-    }
-
-    /** Stops the broker if it runs, then starts it again with the same ports and data. */
-    public synchronized void restart() {
-        stop();
-        launch();
-    }
-
-    @Override
-    public synchronized void close() {
-        stop();
     }
 
     private static List<String> javaCommand(Path dir) {
@@ -107,10 +81,12 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    private synchronized void launch() {
+    @Override
+    ChildProcess startProcess() {
         long started = System.nanoTime();
         List<String> command = new ArrayList<>(javaCommand);
         command.addAll(List.of("kafka.Kafka", workDir.resolve("server.properties").toString()));
+        ChildProcess process;
         try {
             process = ChildProcess.start("Kafka", command, workDir, workDir.resolve("stdout.log"));
         } catch (IOException e) {
@@ -126,6 +102,7 @@ public final class KafkaProcess implements AutoCloseable {
         }
         LOG.info("Kafka ready on {} (PID {}) in {} ms", bootstrapServers(), process.pid(),
                 (System.nanoTime() - started) / 1_000_000);
+        return process;
     }
 
     private static boolean answersDescribeCluster(Admin admin) {

@@ -13,19 +13,21 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A Redis server on 127.0.0.1, in-memory only (no RDB snapshots, no AOF), running in the foreground as a child. */
-public final class RedisProcess implements AutoCloseable {
+/**
+ * A Redis server on 127.0.0.1, in-memory only (no RDB snapshots, no AOF), running in the foreground as a child.
+ * {@link #restart()} keeps the port and comes back empty.
+ */
+public final class RedisProcess extends RestartableServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisProcess.class);
     static final Path SERVER_BINARY = Path.of("/usr/bin/redis-server");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Path workDir;
     private final int port;
-    private ChildProcess process;
 
     private RedisProcess(Path workDir, int port) {
+        super(Duration.ofSeconds(10));
         this.workDir = workDir;
         this.port = port;
     }
@@ -48,38 +50,16 @@ public final class RedisProcess implements AutoCloseable {
         return port;
     }
 
-    /** PID of the running server (a new one after {@link #restart()}). */
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Stops the server; it keeps nothing, so a {@link #restart()} comes back empty on the same port. */
-    public synchronized void stop() {
-        process.stop(STOP_GRACE);
-    }
-
-    public synchronized void restart() throws IOException {
-        stop();
-        launch();
-    }
-
     @Override
-    public synchronized void close() {
-        stop();
-    }
-
-    private synchronized void launch() throws IOException {
+    ChildProcess startProcess() throws IOException {
         long started = System.nanoTime();
         Path log = workDir.resolve("redis.log");
-        process = ChildProcess.start("Redis", List.of(SERVER_BINARY.toString(),
+        ChildProcess process = ChildProcess.start("Redis", List.of(SERVER_BINARY.toString(),
                 "--bind", "127.0.0.1", "--port", Integer.toString(port), "--dir", workDir.toString(),
                 "--save", "", "--appendonly", "no", "--daemonize", "no"), workDir, log);
         process.awaitReady(READY_TIMEOUT, this::answersPing, () -> LogTail.of(log, 20));
         LOG.info("Redis ready on {} (PID {}) in {} ms", uri(), process.pid(), (System.nanoTime() - started) / 1_000_000);
+        return process;
     }
 
     private boolean answersPing() {

@@ -1,5 +1,6 @@
 package io.pulseboard.local.runner;
 
+import io.pulseboard.services.ProcessTermination;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,30 +118,7 @@ final class RuntimeProcess {
   /** SIGTERM, then SIGKILL after {@code grace}; returns when the process is gone. */
   void stop(Duration grace) {
     ready = false;
-    ProcessHandle handle = process.toHandle();
-    if (!handle.isAlive()) {
-      return;
-    }
-    handle.destroy();
-    if (!waitForExit(handle, grace)) {
-      LOG.warn("{} (PID {}) did not stop within {} s of SIGTERM, killing it", name, pid(), grace.toSeconds());
-      handle.destroyForcibly();
-      waitForExit(handle, Duration.ofSeconds(10));
-    }
+    ProcessTermination.terminate(process.toHandle(), name, grace);
     LOG.info("stopped {} (PID {})", name, pid());
-  }
-
-  private static boolean waitForExit(ProcessHandle handle, Duration timeout) {
-    try {
-      handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !handle.isAlive();
-    }
   }
 }
