@@ -11,15 +11,19 @@ import java.util.HexFormat;
  * Redis keys of panel answers: {@code pb:} + sha256 of everything that decides the answer. The stream's
  * schemaVersion is in it, so a schema change never serves an answer of the old shape; so is the SQL, so
  * a changed panel (other measures, groupBy, quantile, the dashboard variables chosen) never hits an old
- * entry; and the top-N limit, applied after the query.
+ * entry; and the top-N limit, applied after the query. Answers are sent as stored, so the key also names
+ * their JSON format: a release that changes it bumps {@link #ANSWER_FORMAT}, and during a rolling update
+ * no replica sends an answer written by the other version.
  */
 public final class CacheKeys {
   public static final String PREFIX = "pb:";
+  static final String ANSWER_FORMAT = "answer-format-2";
 
   private CacheKeys() {}
 
   public static String of(String namespace, String dashboard, PanelQuery query) {
     MessageDigest sha = sha256();
+    add(sha, ANSWER_FORMAT);
     add(sha, namespace);
     add(sha, dashboard);
     add(sha, query.panel().id());

@@ -15,44 +15,41 @@ import io.pulseboard.query.panel.RollupRouter;
 import io.pulseboard.query.panel.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Panel data for a time window: routed to a rollup, snapped to its buckets, answered from the cache when
  * it can be and from ClickHouse otherwise. Ranges whose buckets all ended more than a settle time ago
- * (events still in an ingest batch land within it) are kept long; other ranges only for the dashboard's
- * cacheTtl. Identical misses running at the same time
- * share one ClickHouse query.
+ * (events still in an ingest batch land within it) are closed: kept long, in Redis and in this process's
+ * memory; other ranges only in Redis, for the dashboard's cacheTtl. Identical misses running at the same
+ * time share one ClickHouse query. Answers are kept as the JSON the API sends, so a cached one goes out
+ * as it was stored.
  */
 public class PanelDataService {
   /** Most buckets one answer may hold (14 days of minutes). */
   public static final long MAX_BUCKETS = 20_160;
 
-  private static final Logger LOG = LoggerFactory.getLogger(PanelDataService.class);
-
   private final DashboardCatalog catalog;
   private final PanelQueryCompiler compiler;
   private final PanelQueryRunner clickhouse;
   private final CacheStore store;
+  private final ClosedAnswerMemory memory;
   private final JsonMapper json;
   private final Clock clock;
   private final Duration closedTtl;
   private final Duration settle;
-  private final SingleFlight<Answer> flights = new SingleFlight<>();
+  private final SingleFlight<PanelAnswer> flights = new SingleFlight<>();
   private final Counter hits;
   private final Counter misses;
 
   public PanelDataService(DashboardCatalog catalog, PanelQueryCompiler compiler, PanelQueryRunner clickhouse,
-      CacheStore store, JsonMapper json, Clock clock, CacheTimes times, MeterRegistry registry) {
+      CacheStore store, ClosedAnswerMemory memory, JsonMapper json, Clock clock, CacheTimes times, MeterRegistry registry) {
     this.catalog = catalog;
     this.compiler = compiler;
     this.clickhouse = clickhouse;
     this.store = store;
+    this.memory = memory;
     this.json = json;
     this.clock = clock;
     this.closedTtl = times.closedTtl();
@@ -72,14 +69,24 @@ public class PanelDataService {
     return range;
   }
 
-  /** Cached panel data; validation errors are thrown at once, query errors fail the future. */
-  public CompletableFuture<PanelData> load(PanelDefinition panel, TimeWindow window) {
+  /** The panel's answer as JSON; validation errors are thrown at once, query errors fail the future. */
+  public CompletableFuture<PanelAnswer> load(PanelDefinition panel, TimeWindow window) {
     PanelQuery query = compiler.compile(panel, rangeOf(panel, window));
     String key = CacheKeys.of(catalog.pipeline().namespace(), catalog.name(), query);
+    byte[] kept = memory.get(key);
+    if (kept != null) {
+      hits.increment();
+      return CompletableFuture.completedFuture(new PanelAnswer(kept, true));
+    }
     return flights.run(key, () -> fromCacheOrClickHouse(key, query)).thenApply(answer -> {
       (answer.cached() ? hits : misses).increment();
-      return answer.data();
+      return answer;
     });
+  }
+
+  /** As {@link #load}, parsed: what a live snapshot starts from. */
+  public CompletableFuture<PanelData> loadData(PanelDefinition panel, TimeWindow window) {
+    return load(panel, window).thenApply(answer -> json.readValue(answer.json(), PanelData.class));
   }
 
   /**
@@ -100,18 +107,25 @@ public class PanelDataService {
         .substring(CacheKeys.PREFIX.length());
   }
 
-  private CompletableFuture<Answer> fromCacheOrClickHouse(String key, PanelQuery query) {
+  private CompletableFuture<PanelAnswer> fromCacheOrClickHouse(String key, PanelQuery query) {
+    Duration ttl = ttl(query.range());
+    boolean closed = ttl.equals(closedTtl);
     return store.get(key).thenCompose(cached -> {
-      Optional<PanelData> data = cached.flatMap(text -> parse(key, text));
-      if (data.isPresent()) {
-        return CompletableFuture.completedFuture(new Answer(data.get(), true));
+      if (cached.isPresent()) {
+        if (closed) {
+          memory.put(key, cached.get().json(), cached.get().timeLeft());
+        }
+        return CompletableFuture.completedFuture(new PanelAnswer(cached.get().json(), true));
       }
       return clickhouse.run(query).thenApply(fresh -> {
-        Duration ttl = ttl(query.range());
+        byte[] answer = json.writeValueAsBytes(fresh);
         if (!ttl.isZero()) {
-          store.put(key, json.writeValueAsString(fresh), ttl);
+          store.put(key, answer, ttl);
         }
-        return new Answer(fresh, false);
+        if (closed) {
+          memory.put(key, answer, ttl);
+        }
+        return new PanelAnswer(answer, false);
       });
     });
   }
@@ -119,15 +133,4 @@ public class PanelDataService {
   private Duration ttl(BucketRange range) {
     return range.closedAt(clock.millis() - settle.toMillis()) ? closedTtl : Duration.ofMillis(Math.max(0, catalog.pipeline().cacheTtlMillis()));
   }
-
-  private Optional<PanelData> parse(String key, String text) {
-    try {
-      return Optional.of(json.readValue(text, PanelData.class));
-    } catch (JacksonException e) {
-      LOG.warn("ignoring unreadable cache entry {}: {}", key, e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  private record Answer(PanelData data, boolean cached) {}
 }

@@ -4,6 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * Redis through lettuce, tuned so a missing Redis costs requests nothing: commands time out fast and are
  * rejected at once while the connection is down (lettuce reconnects in the background), and a first
  * connection that fails is retried later, asynchronously, never on a request's time. The outage and the
- * recovery are logged once each.
+ * recovery are logged once each. Keys are text and answers bytes, sent to clients as they are stored.
  */
 public final class RedisCacheStore implements CacheStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCacheStore.class);
+  private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
   private final RedisClient client;
   private final RedisURI uri;
@@ -28,7 +32,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
   private final Clock clock;
   private final AtomicBoolean connecting = new AtomicBoolean();
   private final AtomicBoolean healthy = new AtomicBoolean(true);
-  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile StatefulRedisConnection<String, byte[]> connection;
   private volatile long nextAttemptAt;
 
   public RedisCacheStore(String url, Duration commandTimeout, Duration retryAfter, Clock clock) {
@@ -40,15 +44,19 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Optional<String>> get(String key) {
-    StatefulRedisConnection<String, String> c = usableConnection();
+  public CompletableFuture<Optional<CachedAnswer>> get(String key) {
+    StatefulRedisConnection<String, byte[]> c = usableConnection();
     if (c == null) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return c.async().get(key).toCompletableFuture()
-        .thenApply(value -> {
+    // Both commands go out together on the one connection: a single round trip.
+    RedisAsyncCommands<String, byte[]> commands = c.async();
+    CompletableFuture<byte[]> value = commands.get(key).toCompletableFuture();
+    CompletableFuture<Long> millisLeft = commands.pttl(key).toCompletableFuture();
+    return value.thenCombine(millisLeft, (json, left) -> {
           markHealthy();
-          return Optional.ofNullable(value);
+          // PTTL is negative when the entry expired between the two commands.
+          return json == null || left <= 0 ? Optional.<CachedAnswer>empty() : Optional.of(new CachedAnswer(json, Duration.ofMillis(left)));
         })
         .exceptionally(error -> {
           markUnhealthy(error);
@@ -57,8 +65,8 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
   }
 
   @Override
-  public void put(String key, String value, Duration ttl) {
-    StatefulRedisConnection<String, String> c = usableConnection();
+  public void put(String key, byte[] value, Duration ttl) {
+    StatefulRedisConnection<String, byte[]> c = usableConnection();
     if (c != null) {
       c.async().set(key, value, SetArgs.Builder.px(ttl.toMillis())).whenComplete((ok, error) -> {
         if (error != null) {
@@ -69,8 +77,8 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
   }
 
   /** The connection when it is up; otherwise null, after starting a retry if one is due. */
-  private StatefulRedisConnection<String, String> usableConnection() {
-    StatefulRedisConnection<String, String> c = connection;
+  private StatefulRedisConnection<String, byte[]> usableConnection() {
+    StatefulRedisConnection<String, byte[]> c = connection;
     if (c == null) {
       if (clock.millis() >= nextAttemptAt) {
         connectInBackground();
@@ -84,7 +92,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
     if (!connecting.compareAndSet(false, true)) {
       return;
     }
-    client.connectAsync(StringCodec.UTF8, uri).whenComplete((c, error) -> {
+    client.connectAsync(CODEC, uri).whenComplete((c, error) -> {
       if (error != null) {
         nextAttemptAt = clock.millis() + retryAfter.toMillis();
         markUnhealthy(error);
@@ -122,7 +130,7 @@ public final class RedisCacheStore implements CacheStore, AutoCloseable {
 
   @Override
   public void close() {
-    StatefulRedisConnection<String, String> c = connection;
+    StatefulRedisConnection<String, byte[]> c = connection;
     if (c != null) {
       c.close();
     }

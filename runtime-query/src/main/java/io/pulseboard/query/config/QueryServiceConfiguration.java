@@ -4,6 +4,7 @@ import com.clickhouse.client.api.Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pulseboard.query.cache.CacheStore;
 import io.pulseboard.query.cache.CacheTimes;
+import io.pulseboard.query.cache.ClosedAnswerMemory;
 import io.pulseboard.query.cache.PanelDataService;
 import io.pulseboard.query.cache.RedisCacheStore;
 import io.pulseboard.query.clickhouse.ClickHouseQueries;
@@ -91,7 +92,7 @@ public class QueryServiceConfiguration {
   @Bean
   CacheStore cacheStore(QueryServiceProperties properties, Clock clock) {
     if (!properties.hasRedis()) {
-      LOG.info("no REDIS_URL: every panel request reads ClickHouse");
+      LOG.info("no REDIS_URL: panel answers are cached only in this process, closed ranges only");
       return CacheStore.NONE;
     }
     QueryServiceProperties.Cache cache = properties.cache();
@@ -102,7 +103,8 @@ public class QueryServiceConfiguration {
   PanelDataService panelDataService(DashboardCatalog catalog, PanelQueryCompiler compiler, ClickHouseQueries clickhouse,
       CacheStore store, JsonMapper json, Clock clock, QueryServiceProperties properties, MeterRegistry registry) {
     CacheTimes times = new CacheTimes(properties.cache().closedTtl(), properties.cache().settle());
-    return new PanelDataService(catalog, compiler, clickhouse, store, json, clock, times, registry);
+    ClosedAnswerMemory memory = new ClosedAnswerMemory(properties.cache().memory().toBytes(), registry);
+    return new PanelDataService(catalog, compiler, clickhouse, store, memory, json, clock, times, registry);
   }
 
   /** With Redis, replicas of this dashboard compute each live tick once between them; without, each alone. */

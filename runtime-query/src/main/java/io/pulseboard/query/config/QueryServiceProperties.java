@@ -4,6 +4,7 @@ import io.pulseboard.query.live.LiveSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -55,12 +56,14 @@ public record QueryServiceProperties(
    * @param settle how long a bucket counts as open after it ends
    * @param redisTimeout longest a Redis command may take before the request goes on without it
    * @param redisRetry wait before trying again to reach a Redis that could not be reached
+   * @param memory JSON of closed answers kept in the process, in front of Redis; 0 keeps none
    */
   public record Cache(
       @DefaultValue("1h") Duration closedTtl,
       @DefaultValue("60s") Duration settle,
       @DefaultValue("250ms") Duration redisTimeout,
-      @DefaultValue("10s") Duration redisRetry) {}
+      @DefaultValue("10s") Duration redisRetry,
+      @DefaultValue("64MB") DataSize memory) {}
 
   public boolean hasAuthToken() {
     return authToken != null && !authToken.isBlank();

@@ -122,7 +122,7 @@ public class LiveHub implements AutoCloseable {
       LiveKey key = new LiveKey(panel.id(), PanelDataService.rangeOf(panel, window).granularity(), chosen(panel, command.vars()));
       long generation = connection.beginSubscription(panel.id(), settings.maxSubscriptions());
       Long since = command.since();
-      data.load(panel, window).whenComplete((snapshot, error) -> {
+      data.loadData(panel, window).whenComplete((snapshot, error) -> {
         if (error != null) {
           connection.sendError("panel data is unavailable: ClickHouse did not answer", panel.id());
         } else {

@@ -40,7 +40,12 @@ public final class SeriesTable {
   }
 
   public void put(Map<String, String> labels, long t, Number v) {
-    points.computeIfAbsent(Map.copyOf(labels), k -> new TreeMap<>()).put(t, new Point(t, v).v());
+    TreeMap<Long, Number> row = points.get(labels);
+    if (row == null) {
+      row = new TreeMap<>();
+      points.put(Map.copyOf(labels), row);
+    }
+    row.put(t, new Point(t, v).v());
   }
 
   public Number get(Map<String, String> labels, long t) {

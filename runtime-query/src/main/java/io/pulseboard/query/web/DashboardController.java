@@ -1,8 +1,8 @@
 package io.pulseboard.query.web;
 
+import io.pulseboard.query.cache.PanelAnswer;
 import io.pulseboard.query.cache.PanelDataService;
 import io.pulseboard.query.panel.DashboardCatalog;
-import io.pulseboard.query.panel.PanelData;
 import io.pulseboard.query.panel.PanelDefinition;
 import io.pulseboard.query.panel.TimeWindow;
 import java.time.Clock;
@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +49,11 @@ public class DashboardController {
    * Panel data over {@code [from, to)} (epoch ms). Without {@code to} the range ends now; without
    * {@code from} it spans the dashboard's default range; a panel with its own range spans that, ending at
    * {@code to}, whatever {@code from} says. {@code step} is auto, 1m, 1h or 1d. Each {@code var.<name>}
-   * narrows the panel to that value of the variable's dimension when the variable applies to it.
+   * narrows the panel to that value of the variable's dimension when the variable applies to it. The body
+   * is a {@link io.pulseboard.query.panel.PanelData}, sent as the cache holds it.
    */
   @GetMapping("/{name}/panels/{id}")
-  public CompletableFuture<PanelData> panel(
+  public CompletableFuture<ResponseEntity<byte[]>> panel(
       @PathVariable String name,
       @PathVariable String id,
       @RequestParam(required = false) Long from,
@@ -61,7 +64,11 @@ public class DashboardController {
     long end = to == null ? clock.millis() : to;
     long start = panel.rangeMillis() != null ? end - panel.rangeMillis()
         : from == null ? end - catalog.pipeline().defaultRangeMillis() : from;
-    return data.load(panel, new TimeWindow(start, end, step));
+    return data.load(panel, new TimeWindow(start, end, step)).thenApply(DashboardController::json);
+  }
+
+  private static ResponseEntity<byte[]> json(PanelAnswer answer) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
   }
 
   /** The {@code var.<name>} parameters by variable name. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pulseboard.services.SharedServices;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,9 +18,13 @@ class RedisCacheStoreIT {
         Duration.ofSeconds(10), Clock.systemUTC())) {
       String key = "pb:test:" + UUID.randomUUID();
 
+      byte[] answer = "{\"panel\":\"é\"}".getBytes(StandardCharsets.UTF_8);
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-        store.put(key, "answer", Duration.ofMillis(1_500));
-        assertThat(store.get(key).get()).contains("answer");
+        store.put(key, answer, Duration.ofMillis(1_500));
+        Optional<CachedAnswer> read = store.get(key).get();
+        assertThat(read).isPresent();
+        assertThat(read.get().json()).isEqualTo(answer);
+        assertThat(read.get().timeLeft()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(1_500));
       });
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(store.get(key).get()).isEqualTo(Optional.empty()));
     }

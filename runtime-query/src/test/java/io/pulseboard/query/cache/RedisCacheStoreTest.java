@@ -3,6 +3,7 @@ package io.pulseboard.query.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,8 +21,8 @@ class RedisCacheStoreTest {
         Clock.systemUTC())) {
       long start = System.nanoTime();
 
-      store.put("pb:k", "v", Duration.ofSeconds(5));
-      Optional<String> value = store.get("pb:k").get();
+      store.put("pb:k", "v".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+      Optional<CachedAnswer> value = store.get("pb:k").get();
 
       assertThat(value).isEmpty();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));

@@ -18,7 +18,8 @@ class QueryServicePropertiesTest {
     QueryServiceProperties properties = new QueryServiceProperties(Path.of("/etc/pulseboard"),
         new QueryServiceProperties.ClickHouse("https://ch-user:ch-secret@clickhouse:8443", "analytics", "hunter2", Duration.ofSeconds(30), 8),
         "redis://:redis-secret@redis:6379/0",
-        new QueryServiceProperties.Cache(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(10)),
+        new QueryServiceProperties.Cache(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(10),
+            org.springframework.util.unit.DataSize.ofMegabytes(64)),
         new LiveSettings(null, 0, null, 0), "token-secret", java.util.List.of());
 
     String text = properties.toString();

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The cache against its own Redis (a fault test may stop it): single-flight, TTLs of closed and open
- * ranges, and a Redis outage that costs requests nothing.
+ * ranges, and a Redis outage that costs requests nothing while closed answers stay in process memory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CacheIT extends AbstractDeepIT {
@@ -120,24 +120,30 @@ class CacheIT extends AbstractDeepIT {
   @Test
   @Order(3)
   void withRedisDownRequestsAreAnsweredFromClickHouseAndCachingResumesWhenItReturns() throws Exception {
-    long from = DATA.historyFrom + 9 * DeepDataset.DAY;
+    long closedFrom = DATA.historyFrom + 9 * DeepDataset.DAY;
+    panel("revenue", closedFrom, closedFrom + 3_600_000, "1m");
     REDIS.stop();
     try {
       double queries = metric("pulseboard_query_clickhouse_queries_total");
       for (int i = 0; i < 3; i++) {
         long started = System.nanoTime();
-        panel("revenue", from, from + 3_600_000, "1m");
+        long now = System.currentTimeMillis();
+        panel("revenue", now - 3_600_000, now, "1m");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait on the missing Redis").isLessThan(Duration.ofSeconds(1));
       }
-      assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).as("every request read ClickHouse").isEqualTo(3.0);
+      assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).as("every open request read ClickHouse").isEqualTo(3.0);
+
+      panel("revenue", closedFrom, closedFrom + 3_600_000, "1m");
+      assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).as("a closed answer is still in memory").isEqualTo(3.0);
     } finally {
       REDIS.restart();
     }
-    long later = from + DeepDataset.DAY;
+    // Open ranges are never kept in memory: a hit now is a Redis hit.
     await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       double hits = metric("pulseboard_query_cache_hits_total");
-      panel("revenue", later, later + 3_600_000, "1m");
-      panel("revenue", later, later + 3_600_000, "1m");
+      long now = System.currentTimeMillis();
+      panel("revenue", now - 3_600_000, now, "1m");
+      panel("revenue", now - 3_600_000, now, "1m");
       assertThat(metric("pulseboard_query_cache_hits_total")).as("answered from Redis again").isGreaterThan(hits);
     });
     assertThat(keys()).isNotEmpty();

@@ -9,6 +9,7 @@ import io.pulseboard.api.v1alpha1.FilterOp;
 import io.pulseboard.query.TestingPipelines;
 import io.pulseboard.query.cache.CacheStore;
 import io.pulseboard.query.cache.CacheTimes;
+import io.pulseboard.query.cache.ClosedAnswerMemory;
 import io.pulseboard.query.cache.PanelDataService;
 import io.pulseboard.query.cache.TestingPanelQueryRunner;
 import io.pulseboard.query.clickhouse.PanelQueryCompiler;
@@ -58,7 +59,8 @@ class LiveHubTest {
 
   private LiveHub hub(QueryPipeline pipeline, TickCoordinator ticks, SimpleMeterRegistry registry) {
     DashboardCatalog catalog = DashboardCatalog.of(pipeline);
-    PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE, json, clock,
+    PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE,
+        new ClosedAnswerMemory(0, registry), json, clock,
         new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), registry);
     return new LiveHub(catalog, data, json, clock, new LiveSettings(null, 0, null, 0),
         Executors.newSingleThreadScheduledExecutor(), Runnable::run, ticks, registry);

@@ -16,6 +16,7 @@ import io.pulseboard.query.TestingPipelines;
 import io.pulseboard.query.clickhouse.PanelQuery;
 import io.pulseboard.query.cache.CacheStore;
 import io.pulseboard.query.cache.CacheTimes;
+import io.pulseboard.query.cache.ClosedAnswerMemory;
 import io.pulseboard.query.cache.PanelDataService;
 import io.pulseboard.query.cache.TestingPanelQueryRunner;
 import io.pulseboard.query.clickhouse.PanelQueryCompiler;
@@ -59,7 +60,7 @@ class DashboardControllerTest {
   private final TestingPanelQueryRunner clickhouse = new TestingPanelQueryRunner();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final PanelDataService data = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, CacheStore.NONE,
-      JsonMapper.shared(), clock, new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), new SimpleMeterRegistry());
+      new ClosedAnswerMemory(0, new SimpleMeterRegistry()), JsonMapper.shared(), clock, new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), new SimpleMeterRegistry());
   private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DashboardController(catalog, data, clock))
       .setControllerAdvice(new ApiExceptionHandler())
       .build();
@@ -187,7 +188,7 @@ class DashboardControllerTest {
   void aClickHouseFailureIs502() throws Exception {
     PanelDataService failing = new PanelDataService(catalog, new PanelQueryCompiler(),
         query -> java.util.concurrent.CompletableFuture.failedFuture(new QueryFailedException("ClickHouse did not answer", null)),
-        CacheStore.NONE, JsonMapper.shared(), clock, new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), new SimpleMeterRegistry());
+        CacheStore.NONE, new ClosedAnswerMemory(0, new SimpleMeterRegistry()), JsonMapper.shared(), clock, new CacheTimes(Duration.ofHours(1), Duration.ofMinutes(1)), new SimpleMeterRegistry());
     MockMvc failingMvc = MockMvcBuilders.standaloneSetup(new DashboardController(catalog, failing, clock))
         .setControllerAdvice(new ApiExceptionHandler()).build();
 
