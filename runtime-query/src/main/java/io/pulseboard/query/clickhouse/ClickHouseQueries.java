@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ClickHouseQueries implements PanelQueryRunner, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseQueries.class);
-  private static final ObjectReader ROWS = JsonMapper.shared().readerFor(JsonNode.class);
+  private static final ObjectReader ROW_READER = JsonMapper.shared().readerFor(JsonNode.class);
 
   private final Client client;
   private final ExecutorService executor;
@@ -91,7 +91,7 @@ public class ClickHouseQueries implements PanelQueryRunner, AutoCloseable {
   /** The rows of a JSONEachRow answer, read by one parser: a parser per line costs more than the line. */
   private List<JsonNode> rows(String sql) {
     try (QueryResponse response = client.query(sql).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-         MappingIterator<JsonNode> values = ROWS.readValues(response.getInputStream())) {
+         MappingIterator<JsonNode> values = ROW_READER.readValues(response.getInputStream())) {
       return values.readAll();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -22,14 +22,14 @@ public final class MetaQueryCompiler {
   public static final int MAX_VALUES = 200;
 
   /**
-   * Distinct values of a dimension over a rollup range, the most frequent first (by rollup rows, a cheap
-   * stand-in for events). Date-times come back as epoch seconds, which the literal encoder reads back.
+   * Distinct values of a dimension over a rollup range with their rollup rows ({@link #ROWS}, a cheap
+   * stand-in for events), the most frequent first. Date-times come back as epoch seconds, which the literal encoder reads back.
    */
   public String variableValues(StreamContract stream, ColumnSpec dimension, BucketRange range) {
     String bucket = Identifiers.quoteColumn(StreamNames.BUCKET);
     String column = quote(dimension.name());
     String value = dimension.type() == FieldType.datetime ? "toUInt32(" + column + ")" : column;
-    return "SELECT " + value + " AS " + VALUE
+    return "SELECT " + value + " AS " + VALUE + ", count() AS " + ROWS
         + " FROM " + quote(stream.database(), stream.table(range.granularity().label()))
         + " WHERE " + bucket + " >= toDateTime(" + range.fromSeconds() + ") AND " + bucket + " < toDateTime(" + range.toSeconds() + ")"
         + " GROUP BY " + VALUE + " ORDER BY count() DESC, " + VALUE + " LIMIT " + MAX_VALUES + " FORMAT JSONEachRow";

@@ -131,15 +131,16 @@ public final class DashboardCatalog {
   }
 
   /**
-   * The dimension a variable reads and the stream whose rollups hold its values: the stream of the first
-   * panel the variable applies to.
+   * Every stream whose rollups hold a variable's values, with the dimension the variable reads there: the
+   * streams of the queryable panels the variable applies to, in panel order; empty when there are none.
    */
-  public Optional<Map.Entry<StreamContract, ColumnSpec>> variableSource(String variable) {
+  public Map<StreamContract, ColumnSpec> variableSources(String variable) {
     requireKnown(List.of(variable));
-    return panels.values().stream()
+    Map<StreamContract, ColumnSpec> sources = new LinkedHashMap<>();
+    panels.values().stream()
         .filter(p -> p.variables().containsKey(variable))
-        .findFirst()
-        .map(p -> Map.entry(p.stream(), p.variables().get(variable)));
+        .forEach(p -> sources.putIfAbsent(p.stream(), p.variables().get(variable)));
+    return sources;
   }
 
   private void requireKnown(Iterable<String> names) {

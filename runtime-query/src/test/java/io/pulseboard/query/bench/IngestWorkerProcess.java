@@ -65,6 +65,21 @@ final class IngestWorkerProcess implements AutoCloseable {
     throw new IllegalStateException("the ingest worker was not ready within " + timeout);
   }
 
+  /**
+   * The first series of a name in the worker's /metrics whose labels contain {@code labels} (may be empty),
+   * such as {@code pulseboard_ingest_insert_latency_seconds_bucket} with {@code le="0.25"}.
+   */
+  double metric(String name, String labels) throws IOException, InterruptedException {
+    String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    for (String line : text.split("\n")) {
+      if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(labels)) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new IllegalStateException(name + " " + labels + " is not in the worker's /metrics");
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

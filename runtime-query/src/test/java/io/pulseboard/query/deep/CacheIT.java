@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CacheIT extends AbstractDeepIT {
+  private static final String MEMORY_HITS = "cache_gets_total\\{cache=\"pulseboard\\.query\\.closed\\.answers\",result=\"hit\"}";
   private static final RedisProcess REDIS = startRedis();
   private static final RedisClient CLIENT = RedisClient.create(REDIS.uri());
 
@@ -133,8 +134,10 @@ class CacheIT extends AbstractDeepIT {
       }
       assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).as("every open request read ClickHouse").isEqualTo(3.0);
 
+      double memoryHits = metric(MEMORY_HITS);
       panel("revenue", closedFrom, closedFrom + 3_600_000, "1m");
       assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).as("a closed answer is still in memory").isEqualTo(3.0);
+      assertThat(metric(MEMORY_HITS)).isEqualTo(memoryHits + 1);
     } finally {
       REDIS.restart();
     }
