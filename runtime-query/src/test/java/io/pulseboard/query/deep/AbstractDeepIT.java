@@ -95,6 +95,20 @@ abstract class AbstractDeepIT {
    * has no {@code tables} column, so the table is matched in the text (the compiler writes
    * {@code `db`.`checkout_1d`}). The log's own reads are left out.
    */
+  /**
+   * As {@link #loggedQueries}, waiting up to 10 s until {@code count} are there: 18.16 may write a query's
+   * finish entry just after it sent the answer, so a flush right after the answer can miss it.
+   */
+  static List<JsonNode> awaitLoggedQueries(int count, String... fragments) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    List<JsonNode> logged = loggedQueries(fragments);
+    while (logged.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      logged = loggedQueries(fragments);
+    }
+    return logged;
+  }
+
   static List<JsonNode> loggedQueries(String... fragments) {
     CLICKHOUSE.execute("SYSTEM FLUSH LOGS");
     StringBuilder where = new StringBuilder("type = 2 AND query NOT LIKE '%query_log%'");

@@ -96,7 +96,7 @@ class CacheIT extends AbstractDeepIT {
 
     assertThat(metric("pulseboard_query_clickhouse_queries_total") - queries).isEqualTo(1.0);
     long fromS = (from - from % 60_000) / 1000;
-    assertThat(loggedQueries("`" + DATA.database + "`.`checkout_1m`", "toDateTime(" + fromS + ")")).hasSize(1);
+    assertThat(awaitLoggedQueries(1, "`" + DATA.database + "`.`checkout_1m`", "toDateTime(" + fromS + ")")).hasSize(1);
   }
 
   @Test

@@ -26,13 +26,13 @@ class RoutingIT extends SharedDeepIT {
     assertThat(data.path("to").asLong()).as("snapped up to a day").isEqualTo(to - to % DeepDataset.DAY + DeepDataset.DAY);
     long fromS = data.path("from").asLong() / 1000;
     long toS = data.path("to").asLong() / 1000;
-    List<JsonNode> served = loggedQueries("`" + DATA.database + "`.`checkout_1d`", "toDateTime(" + fromS + ")");
+    List<JsonNode> served = awaitLoggedQueries(1, "`" + DATA.database + "`.`checkout_1d`", "toDateTime(" + fromS + ")");
     assertThat(served).as("one query on the 1d rollup").hasSize(1);
     assertThat(loggedQueries("`" + DATA.database + "`.`checkout_raw`")).as("the service never reads raw").isEmpty();
 
     CLICKHOUSE.execute("SELECT toStartOfDay(_time) AS t, country, sum(amount) FROM " + DATA.database + ".checkout_raw"
         + " WHERE _time >= toDateTime(" + fromS + ") AND _time < toDateTime(" + toS + ") GROUP BY t, country FORMAT JSONEachRow");
-    List<JsonNode> raw = loggedQueries(DATA.database + ".checkout_raw", "toDateTime(" + fromS + ")");
+    List<JsonNode> raw = awaitLoggedQueries(1, DATA.database + ".checkout_raw", "toDateTime(" + fromS + ")");
     assertThat(raw).hasSize(1);
     long rollupRows = served.get(0).path("read_rows").asLong();
     long rawRows = raw.get(0).path("read_rows").asLong();
@@ -47,7 +47,7 @@ class RoutingIT extends SharedDeepIT {
     assertThat(panel("events", to - 30 * DeepDataset.DAY, to, "auto").path("granularity").asString()).isEqualTo("1h");
     JsonNode quarter = panel("events", to - 90 * DeepDataset.DAY, to, "auto");
     assertThat(quarter.path("granularity").asString()).isEqualTo("1d");
-    assertThat(loggedQueries("`" + DATA.database + "`.`checkout_1d`", "toDateTime(" + quarter.path("from").asLong() / 1000 + ")"))
+    assertThat(awaitLoggedQueries(1, "`" + DATA.database + "`.`checkout_1d`", "toDateTime(" + quarter.path("from").asLong() / 1000 + ")"))
         .hasSize(1);
     assertThat(quarter.path("series").get(0).path("points").size()).isBetween(39, 41);
   }
