@@ -109,6 +109,19 @@ abstract class AbstractDeepIT {
     return logged;
   }
 
+  /**
+   * As {@link #loggedQueries}, once the log holds what finished before this call: a sentinel query is run
+   * and awaited first. For checks that a statement was never run, which a late entry would otherwise pass.
+   */
+  static List<JsonNode> loggedQueriesUpToNow(String... fragments) throws InterruptedException {
+    String sentinel = "pb-log-sentinel-" + System.nanoTime();
+    CLICKHOUSE.execute("SELECT '" + sentinel + "' AS s FORMAT JSONEachRow");
+    if (awaitLoggedQueries(1, sentinel).isEmpty()) {
+      throw new IllegalStateException("query_log did not log " + sentinel + " within 10 s");
+    }
+    return loggedQueries(fragments);
+  }
+
   static List<JsonNode> loggedQueries(String... fragments) {
     CLICKHOUSE.execute("SYSTEM FLUSH LOGS");
     StringBuilder where = new StringBuilder("type = 2 AND query NOT LIKE '%query_log%'");
