@@ -108,8 +108,8 @@ public class PanelDataService {
   }
 
   private CompletableFuture<PanelAnswer> fromCacheOrClickHouse(String key, PanelQuery query) {
-    Duration ttl = ttl(query.range());
-    boolean closed = ttl.equals(closedTtl);
+    boolean closed = query.range().closedAt(clock.millis() - settle.toMillis());
+    Duration ttl = closed ? closedTtl : Duration.ofMillis(Math.max(0, catalog.pipeline().cacheTtlMillis()));
     return store.get(key).thenCompose(cached -> {
       if (cached.isPresent()) {
         if (closed) {
@@ -128,9 +128,5 @@ public class PanelDataService {
         return new PanelAnswer(answer, false);
       });
     });
-  }
-
-  private Duration ttl(BucketRange range) {
-    return range.closedAt(clock.millis() - settle.toMillis()) ? closedTtl : Duration.ofMillis(Math.max(0, catalog.pipeline().cacheTtlMillis()));
   }
 }

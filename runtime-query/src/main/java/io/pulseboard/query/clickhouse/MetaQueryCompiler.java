@@ -23,7 +23,8 @@ public final class MetaQueryCompiler {
 
   /**
    * Distinct values of a dimension over a rollup range with their rollup rows ({@link #ROWS}, a cheap
-   * stand-in for events), the most frequent first. Date-times come back as epoch seconds, which the literal encoder reads back.
+   * stand-in for events), the most frequent first. Date-times come back as epoch seconds, which the literal
+   * encoder reads back.
    */
   public String variableValues(StreamContract stream, ColumnSpec dimension, BucketRange range) {
     String bucket = Identifiers.quoteColumn(StreamNames.BUCKET);
@@ -32,7 +33,7 @@ public final class MetaQueryCompiler {
     return "SELECT " + value + " AS " + VALUE + ", count() AS " + ROWS
         + " FROM " + quote(stream.database(), stream.table(range.granularity().label()))
         + " WHERE " + bucket + " >= toDateTime(" + range.fromSeconds() + ") AND " + bucket + " < toDateTime(" + range.toSeconds() + ")"
-        + " GROUP BY " + VALUE + " ORDER BY count() DESC, " + VALUE + " LIMIT " + MAX_VALUES + " FORMAT JSONEachRow";
+        + " GROUP BY " + VALUE + " ORDER BY " + ROWS + " DESC, " + VALUE + " LIMIT " + MAX_VALUES + " FORMAT JSONEachRow";
   }
 
   /**

@@ -4,9 +4,9 @@ import io.pulseboard.query.live.LiveSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The one configuration of the process, bound once at start from application.properties, which maps the

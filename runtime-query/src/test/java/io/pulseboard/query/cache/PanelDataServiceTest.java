@@ -155,6 +155,21 @@ class PanelDataServiceTest {
   }
 
   @Test
+  void anOpenAnswerIsNotKeptInMemoryEvenWhenItsTtlEqualsTheClosedOne() {
+    // The dashboard's cacheTtl is 5 s: make closed answers live exactly as long.
+    PanelDataService sameTtls = new PanelDataService(catalog, new PanelQueryCompiler(), clickhouse, store,
+        new ClosedAnswerMemory(1 << 20, new SimpleMeterRegistry()), JsonMapper.shared(), Clock.fixed(NOW, ZoneOffset.UTC),
+        new CacheTimes(Duration.ofMillis(5_000), Duration.ofMinutes(1)), new SimpleMeterRegistry());
+    TimeWindow open = TimeWindow.last(HOUR, NOW.toEpochMilli());
+    sameTtls.load(events, open).join();
+    int reads = store.reads;
+
+    sameTtls.load(events, open).join();
+
+    assertThat(store.reads).as("read from Redis again").isEqualTo(reads + 1);
+  }
+
+  @Test
   void aClosedAnswerReadFromRedisIsKeptInMemoryNoLongerThanItsRedisCopy() {
     load(closedWindow());
     store.ttls.replaceAll((key, ttl) -> Duration.ofMillis(1));
