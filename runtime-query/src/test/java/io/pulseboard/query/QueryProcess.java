@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The packaged query service (the exec jar the image and the local runner start) as a child JVM,
@@ -87,11 +85,7 @@ public final class QueryProcess implements AutoCloseable {
 
   /** A counter or gauge from /metrics (the first series of that name). */
   public double metric(String name) throws IOException {
-    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(get("/metrics").body());
-    if (!m.find()) {
-      throw new IllegalStateException(name + " is not in /metrics");
-    }
-    return Double.parseDouble(m.group(2));
+    return MetricsText.value(get("/metrics").body(), name, "");
   }
 
   public HttpResponse<String> get(String path) throws IOException {

@@ -2,6 +2,7 @@ package io.pulseboard.query.bench;
 
 import io.pulseboard.api.pipeline.IngestPipeline;
 import io.pulseboard.api.pipeline.PipelineJson;
+import io.pulseboard.query.MetricsText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -72,12 +73,7 @@ final class IngestWorkerProcess implements AutoCloseable {
   double metric(String name, String labels) throws IOException, InterruptedException {
     String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    for (String line : text.split("\n")) {
-      if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(labels)) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new IllegalStateException(name + " " + labels + " is not in the worker's /metrics");
+    return MetricsText.value(text, name, labels);
   }
 
   @Override
